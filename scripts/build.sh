@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Build the embeddable widget into pkg/:
+#   pkg/trade-widget.js          one classic script (IIFE: CSS + wasm-bindgen glue + www/boot.js)
+#   pkg/trade_widget_bg.wasm     the module, optimised with npm binaryen's wasm-opt
+#   pkg/vX.Y.Z/                  the same two files under a versioned path (for CDNs)
+#   pkg/package.json             npm metadata (+ pkg/trade-widget.d.ts when www/trade-widget.d.ts exists)
+# Run scripts/setup.sh build first (make build does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say() { echo "build: $*"; }
+die() { echo "build: error: $*" >&2; exit 1; }
+
+[ -f www/widget.css ] || die "www/widget.css is missing (the widget's shadow-root stylesheet, written by the lead)"
+[ -f www/boot.js ] || die "www/boot.js is missing (the loader that mounts <trade-widget> elements, written by the lead)"
+command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen not found; run scripts/setup.sh build"
+command -v node >/dev/null 2>&1 || die "node not found; install Node.js 20+"
+
+version="$(awk '/^\[/{p=($0=="[package]")} p && /^version *=/{gsub(/.*= *"|".*/,""); print; exit}' Cargo.toml)"
+[ -n "$version" ] || die "cannot read the package version from Cargo.toml"
+
+# 1. compile
+say "cargo build --release --target wasm32-unknown-unknown --lib"
+cargo build --release --target wasm32-unknown-unknown --lib || die "cargo build for wasm32 failed (see the compiler output above)"
+raw_wasm=target/wasm32-unknown-unknown/release/trade_widget.wasm
+[ -f "$raw_wasm" ] || die "$raw_wasm was not produced (is crate-type \"cdylib\" set in Cargo.toml?)"
+
+# wasm-bindgen refuses modules built against another version; say so plainly.
+lock_version="$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock 2>/dev/null | sed -n 's/^version = "\(.*\)"$/\1/p' | head -n1 || true)"
+cli_version="$(wasm-bindgen --version | awk '{print $2}')"
+if [ -n "$lock_version" ] && [ "$lock_version" != "$cli_version" ]; then
+  die "wasm-bindgen CLI is $cli_version but Cargo.lock has $lock_version; run scripts/setup.sh build"
+fi
+
+# 2. JS glue (classic script, no ES modules)
+gen=target/wasm-gen
+rm -rf "$gen"
+say "wasm-bindgen --target no-modules"
+wasm-bindgen --target no-modules --no-typescript --out-dir "$gen" --out-name trade_widget "$raw_wasm" \
+  || die "wasm-bindgen failed"
+
+# Stage everything, then swap into pkg/ so a failed build leaves the previous pkg/ intact.
+stage=target/pkg-stage
+rm -rf "$stage"
+mkdir -p "$stage/v$version"
+
+# 3. optimise (npm binaryen only: Debian's binaryen 108 produces modules that fail to instantiate)
+wasm_opt=node_modules/.bin/wasm-opt
+if [ -x "$wasm_opt" ] && "$wasm_opt" -Oz "$gen/trade_widget_bg.wasm" -o "$stage/trade_widget_bg.wasm"; then
+  say "wasm-opt -Oz ($("$wasm_opt" --version 2>/dev/null | head -n1))"
+else
+  echo "build: warning: wasm-opt unavailable or failed; shipping the unoptimised module (run scripts/setup.sh build for npm binaryen)" >&2
+  cp "$gen/trade_widget_bg.wasm" "$stage/trade_widget_bg.wasm"
+fi
+
+# 4. one script: IIFE around the stylesheet, the glue and the loader
+node -e '
+const fs = require("fs");
+const [css, glue, boot, out] = process.argv.slice(1);
+const text = "(function(){\"use strict\";\nvar TW_CSS = " + JSON.stringify(fs.readFileSync(css, "utf8")) + ";\n"
+  + fs.readFileSync(glue, "utf8") + "\n"
+  + fs.readFileSync(boot, "utf8") + "\n})();\n";
+fs.writeFileSync(out, text);
+' www/widget.css "$gen/trade_widget.js" www/boot.js "$stage/trade-widget.js" || die "could not write trade-widget.js"
+node --check "$stage/trade-widget.js" 2>/dev/null || die "pkg/trade-widget.js is not valid JavaScript (check www/boot.js: node --check $stage/trade-widget.js)"
+
+# 5. versioned copy, typings, package.json
+cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/v$version/"
+has_dts=false
+if [ -f www/trade-widget.d.ts ]; then cp www/trade-widget.d.ts "$stage/"; has_dts=true; fi
+node -e '
+const fs = require("fs");
+const [out, version, hasDts] = process.argv.slice(1);
+const files = ["trade-widget.js", "trade_widget_bg.wasm"];
+const pkg = {
+  name: "trade-widget",
+  version,
+  description: "Canada–China tariff calculator and relations timeline, embeddable in a news article with one script tag",
+  license: "MIT OR Apache-2.0",
+  main: "trade-widget.js",
+};
+if (hasDts === "true") { pkg.types = "trade-widget.d.ts"; files.push("trade-widget.d.ts"); }
+pkg.files = files;
+fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
+' "$stage/package.json" "$version" "$has_dts"
+
+rm -rf pkg
+mv "$stage" pkg
+
+# 6. sizes (what readers download: gzip -9)
+js_raw=$(wc -c <pkg/trade-widget.js)
+js_gz=$(gzip -9 -c pkg/trade-widget.js | wc -c)
+wasm_raw=$(wc -c <pkg/trade_widget_bg.wasm)
+wasm_gz=$(gzip -9 -c pkg/trade_widget_bg.wasm | wc -c)
+printf 'build: %-26s %9s %9s\n' "file" "raw" "gzip -9"
+printf 'build: %-26s %9d %9d\n' "pkg/trade-widget.js" "$js_raw" "$js_gz"
+printf 'build: %-26s %9d %9d\n' "pkg/trade_widget_bg.wasm" "$wasm_raw" "$wasm_gz"
+printf 'build: %-26s %9d %9d\n' "total" "$((js_raw + wasm_raw))" "$((js_gz + wasm_gz))"
+say "done: pkg/ (v$version)"

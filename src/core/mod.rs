@@ -1,0 +1,18 @@
+//! The pure core: data model, validation, the duty engine, dates, money and
+//! the timeline layout. No web-sys and no JsValue here: everything compiles
+//! and is tested natively with `cargo test`.
+
+/// Calendar dates as day numbers.
+pub mod date;
+/// The duty engine: layers in force, quotas, suspensions, comparisons.
+pub mod engine;
+/// Reading and validating a data file.
+pub mod load;
+/// The validated dataset types.
+pub mod model;
+/// Money in minor units, rates in basis points, the value-input parser.
+pub mod money;
+/// The summary sentence and labels, in English and French.
+pub mod summary;
+/// Timeline scale, ticks, lanes, label placement and hit-testing.
+pub mod timeline;

@@ -1,0 +1,200 @@
+//! The words around the numbers: the summary sentence and the labels that go
+//! with a quote, in English and French.
+//!
+//! Numbers, money and dates are formatted by a [`Formats`] implementation: the
+//! browser's Intl in the widget ([`crate::web::intl`]), a plain one natively.
+//! Keeping the sentences here lets them be tested without a browser.
+
+use super::date::Date;
+use super::engine::{Comparison, LayerStatus, Quote};
+use super::model::{Confidence, Dataset, Lang};
+use super::money::{format_minor_plain, Currency, Rate};
+
+/// Locale-aware formatting of the three kinds of figures in a sentence.
+pub trait Formats {
+    fn money(&self, minor: i64, currency: Currency) -> String;
+    fn percent(&self, rate: Rate) -> String;
+    fn date(&self, date: Date) -> String;
+}
+
+/// Formatting without a browser: `C$2,440.00`, `6.1%`, `2026-03-02`; French
+/// `2 440,00 $`, `6,1 %`. Used by the native fallback and by tests.
+pub struct PlainFormats(pub Lang);
+
+impl Formats for PlainFormats {
+    fn money(&self, minor: i64, currency: Currency) -> String {
+        let plain = format_minor_plain(minor);
+        match self.0 {
+            Lang::En => {
+                let symbol = match currency {
+                    Currency::CAD => "C$",
+                    Currency::USD => "US$",
+                    Currency::CNY => "CN¥",
+                };
+                match plain.strip_prefix('-') {
+                    Some(p) => format!("-{symbol}{p}"),
+                    None => format!("{symbol}{plain}"),
+                }
+            }
+            Lang::Fr => {
+                let fr = plain.replace(',', "\u{a0}").replace('.', ",");
+                let symbol = match currency {
+                    Currency::CAD => "$",
+                    Currency::USD => "$\u{a0}US",
+                    Currency::CNY => "CN¥",
+                };
+                format!("{fr}\u{a0}{symbol}")
+            }
+        }
+    }
+
+    fn percent(&self, rate: Rate) -> String {
+        let s = rate.to_string();
+        match self.0 {
+            Lang::En => s,
+            Lang::Fr => format!("{}\u{a0}%", s.trim_end_matches('%').replace('.', ",")),
+        }
+    }
+
+    fn date(&self, date: Date) -> String {
+        date.to_string()
+    }
+}
+
+/// Reader-facing words the widget uses in more than one place.
+pub fn word(key: &str, lang: Lang) -> &'static str {
+    match (key, lang) {
+        ("estimate", Lang::En) => "estimate",
+        ("estimate", Lang::Fr) => "estimation",
+        ("press", Lang::En) => "reported",
+        ("press", Lang::Fr) => "selon la presse",
+        ("before_deal", Lang::En) => "before the deal",
+        ("before_deal", Lang::Fr) => "avant l’entente",
+        ("suspended", Lang::En) => "suspended",
+        ("suspended", Lang::Fr) => "suspendu",
+        ("waived", Lang::En) => "waived inside the quota",
+        ("waived", Lang::Fr) => "levé dans le contingent",
+        ("over_quota", Lang::En) => "over-quota part only",
+        ("over_quota", Lang::Fr) => "partie hors contingent seulement",
+        ("ban", Lang::En) => "imports blocked",
+        ("ban", Lang::Fr) => "importations bloquées",
+        _ => "",
+    }
+}
+
+/// The label a figure of this confidence carries, or `None` for a confirmed one.
+pub fn confidence_label(c: Confidence, lang: Lang) -> Option<&'static str> {
+    match c {
+        Confidence::Confirmed => None,
+        Confidence::Press => Some(word("press", lang)),
+        Confidence::Estimate => Some(word("estimate", lang)),
+    }
+}
+
+/// The status column of a breakdown row.
+pub fn status_label(status: &LayerStatus, lang: Lang) -> &'static str {
+    match status {
+        LayerStatus::Applied => "",
+        LayerStatus::OverQuotaOnly => word("over_quota", lang),
+        LayerStatus::Suspended { .. } => word("suspended", lang),
+        LayerStatus::WaivedInQuota { .. } => word("waived", lang),
+        LayerStatus::Ban => word("ban", lang),
+    }
+}
+
+fn country(code: &str, lang: Lang) -> &'static str {
+    match (code, lang) {
+        ("CA", Lang::En) => "Canada",
+        ("CA", Lang::Fr) => "au Canada",
+        ("CN", Lang::En) => "China",
+        ("CN", Lang::Fr) => "en Chine",
+        ("US", Lang::En) => "the United States",
+        ("US", Lang::Fr) => "aux États-Unis",
+        (_, Lang::En) => "the importing country",
+        (_, Lang::Fr) => "dans le pays importateur",
+    }
+}
+
+/// One sentence a reader can quote:
+/// "C$40,000.00 of Chinese electric vehicles entering Canada on March 2, 2026,
+/// inside the quota, pays C$2,440.00 in duty (6.1%), C$40,000.00 less than
+/// before the deal (January 15, 2026)."
+pub fn sentence(
+    ds: &Dataset,
+    cmp: &Comparison,
+    reference_label: &str,
+    lang: Lang,
+    f: &dyn Formats,
+) -> String {
+    let q = &cmp.selected;
+    let flow = ds.flow(&q.flow);
+    let name = flow.map_or("", |fl| fl.name.get(lang));
+    let dest = flow.map_or("", |fl| country(&fl.destination, lang));
+    let value = f.money(q.value_minor, q.currency);
+    let duty = f.money(q.total_duty_minor, q.currency);
+    let rate = f.percent(q.effective);
+    let date = f.date(q.date);
+    let quota = quota_phrase(q, lang);
+    let change = f.money(cmp.duty_change_minor.abs(), q.currency);
+    let ref_date = f.date(cmp.reference.date);
+    let mut s = match lang {
+        Lang::En => {
+            let delta = match cmp.duty_change_minor.signum() {
+                0 => format!("the same as {reference_label} ({ref_date})"),
+                1 => format!("{change} more than {reference_label} ({ref_date})"),
+                _ => format!("{change} less than {reference_label} ({ref_date})"),
+            };
+            format!("{value} of {name} entering {dest} on {date}{quota} pays {duty} in duty ({rate}), {delta}.")
+        }
+        Lang::Fr => {
+            // "que" elides before a vowel: « qu’avant l’entente ».
+            let que = if reference_label.starts_with(['a', 'e', 'i', 'o', 'u', 'é']) {
+                "qu’"
+            } else {
+                "que "
+            };
+            let delta = match cmp.duty_change_minor.signum() {
+                0 => format!("autant {que}{reference_label} ({ref_date})"),
+                1 => format!("{change} de plus {que}{reference_label} ({ref_date})"),
+                _ => format!("{change} de moins {que}{reference_label} ({ref_date})"),
+            };
+            format!("{value} de {name} entrant {dest} le {date}{quota} paie {duty} de droits ({rate}), {delta}.")
+        }
+    };
+    if q.blocked {
+        s.push_str(match lang {
+            Lang::En => " A non-tariff ban was in force that day.",
+            Lang::Fr => " Une interdiction non tarifaire était en vigueur ce jour-là.",
+        });
+    }
+    if q.has_estimate {
+        s.push_str(match lang {
+            Lang::En => " Includes an estimate.",
+            Lang::Fr => " Comprend une estimation.",
+        });
+    }
+    s
+}
+
+fn quota_phrase(q: &Quote, lang: Lang) -> String {
+    match (&q.quota, lang) {
+        (None, _) => String::new(),
+        (Some(sp), Lang::En) if sp.over_units == 0 => ", inside the quota,".into(),
+        (Some(sp), Lang::Fr) if sp.over_units == 0 => ", dans le contingent,".into(),
+        (Some(sp), Lang::En) if sp.in_units == 0 => ", over the quota,".into(),
+        (Some(sp), Lang::Fr) if sp.in_units == 0 => ", hors contingent,".into(),
+        (Some(sp), Lang::En) => format!(
+            ", {} units inside the quota and {} over,",
+            sp.in_units, sp.over_units
+        ),
+        (Some(sp), Lang::Fr) => format!(
+            ", {} unités dans le contingent et {} hors contingent,",
+            sp.in_units, sp.over_units
+        ),
+    }
+}
+
+/// "before the deal" in the reader's language.
+pub fn before_deal_label(lang: Lang) -> &'static str {
+    word("before_deal", lang)
+}

@@ -1,0 +1,151 @@
+//! Numbers, money and dates formatted by the browser's Intl, in the reader's
+//! locale (`C$2,440.00` / `2 440,00 $`, `March 2, 2026` / `2 mars 2026`).
+
+use crate::core::date::{Date, Precision};
+use crate::core::model::Lang;
+use crate::core::money::{Currency, Rate, MINOR_PER_MAJOR};
+use crate::core::summary::Formats;
+use js_sys::{Array, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Intl formatters for one language, built once per widget (constructing
+/// an Intl object costs far more than formatting with one).
+pub struct IntlFormats {
+    lang: Lang,
+    money: [Intl::NumberFormat; 3],
+    percent: Intl::NumberFormat,
+    day: Intl::DateTimeFormat,
+    month: Intl::DateTimeFormat,
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+impl IntlFormats {
+    pub fn new(lang: Lang) -> IntlFormats {
+        let locales = Array::of1(&JsValue::from_str(lang.tag()));
+        let money = Currency::ALL.map(|c| {
+            Intl::NumberFormat::new(
+                &locales,
+                &options(&[
+                    ("style", "currency".into()),
+                    ("currency", c.code().into()),
+                    ("minimumFractionDigits", 2.into()),
+                ]),
+            )
+        });
+        let percent = Intl::NumberFormat::new(
+            &locales,
+            &options(&[
+                ("style", "percent".into()),
+                ("maximumFractionDigits", 2.into()),
+            ]),
+        );
+        let day = Intl::DateTimeFormat::new(
+            &locales,
+            &options(&[("dateStyle", "long".into()), ("timeZone", "UTC".into())]),
+        );
+        let month = Intl::DateTimeFormat::new(
+            &locales,
+            &options(&[
+                ("year", "numeric".into()),
+                ("month", "long".into()),
+                ("timeZone", "UTC".into()),
+            ]),
+        );
+        IntlFormats {
+            lang,
+            money,
+            percent,
+            day,
+            month,
+        }
+    }
+
+    fn js_date(date: Date) -> js_sys::Date {
+        // Midnight UTC of the civil day, formatted in UTC: no time zone can
+        // move it to the day before.
+        js_sys::Date::new(&JsValue::from_f64(f64::from(date.days()) * 86_400_000.0))
+    }
+
+    /// A date as precisely as it is known: "March 2019" for a month.
+    pub fn date_with(&self, date: Date, precision: Precision) -> String {
+        match precision {
+            Precision::Day => self.date(date),
+            Precision::Month => call_format(&self.month.format(), &Self::js_date(date).into()),
+            Precision::Year => date.year().to_string(),
+        }
+    }
+}
+
+fn call_format(f: &js_sys::Function, v: &JsValue) -> String {
+    f.call1(&JsValue::NULL, v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+impl Formats for IntlFormats {
+    fn money(&self, minor: i64, currency: Currency) -> String {
+        let idx = Currency::ALL
+            .iter()
+            .position(|c| *c == currency)
+            .unwrap_or(0);
+        let value = minor as f64 / MINOR_PER_MAJOR as f64;
+        // en-CA writes Canadian dollars as a bare "$"; a reader of an
+        // international story needs "C$", so only that part is replaced.
+        let parts = self.money[idx].format_to_parts(value);
+        let mut out = String::new();
+        for part in parts.iter() {
+            let kind = Reflect::get(&part, &"type".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let text = Reflect::get(&part, &"value".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            if kind == "currency"
+                && currency == Currency::CAD
+                && self.lang == Lang::En
+                && text == "$"
+            {
+                out.push_str("C$");
+            } else {
+                out.push_str(&text);
+            }
+        }
+        out
+    }
+
+    fn percent(&self, rate: Rate) -> String {
+        call_format(
+            &self.percent.format(),
+            &JsValue::from_f64(rate.bp() as f64 / 10_000.0),
+        )
+    }
+
+    fn date(&self, date: Date) -> String {
+        call_format(&self.day.format(), &Self::js_date(date).into())
+    }
+}
+
+/// Today in the reader's time zone, as a civil date.
+pub fn today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
+#[allow(dead_code)]
+fn _assert_cast(v: JsValue) -> Option<Object> {
+    v.dyn_into::<Object>().ok()
+}

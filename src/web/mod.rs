@@ -1,0 +1,51 @@
+//! The thin web layer: the only code that touches the DOM.
+//!
+//! One wasm module serves every widget on the page; each `<trade-widget>`
+//! element gets its own [`Widget`] handle (eframe's `WebHandle` shape), which
+//! owns its listeners and observers and drops them in [`Widget::destroy`].
+//! All JS-facing calls return `Result` and never panic: on
+//! wasm32-unknown-unknown a panic aborts the instance that every widget on
+//! the page shares.
+
+mod canvas;
+mod intl;
+mod listen;
+mod ui;
+mod widget;
+
+pub use widget::Widget;
+
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs a panic hook that remembers the message (so the loader can show
+/// it in each widget) and logs it once, then chains to the previous hook.
+#[wasm_bindgen(js_name = installPanicHook)]
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info.to_string();
+        web_sys::console::error_1(&format!("[trade-widget] internal error: {msg}").into());
+        PANIC.with(|p| *p.borrow_mut() = Some(msg));
+        previous(info);
+    }));
+}
+
+/// The message of the panic that stopped the module, if any.
+#[wasm_bindgen(js_name = panicMessage)]
+pub fn panic_message() -> Option<String> {
+    PANIC.with(|p| p.borrow().clone())
+}
+
+/// Validates a data file and returns its problems, one per line (empty when valid).
+#[wasm_bindgen(js_name = validateData)]
+pub fn validate_data(json: &str) -> String {
+    match crate::core::load::load(json) {
+        Ok(_) => String::new(),
+        Err(e) => e.to_string(),
+    }
+}

@@ -1,0 +1,1679 @@
+//! One widget on the page: its state, its DOM, its listeners, its drawing.
+
+use super::canvas::MeasuredCanvas;
+use super::intl::{today, IntlFormats};
+use super::listen::Listener;
+use super::ui::{self, fill, t};
+use crate::core::date::Date;
+use crate::core::engine::{self, before_deal, Comparison, LayerStatus, Shipment};
+use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
+use crate::core::model::{Dataset, Lang};
+use crate::core::money::{parse_amount, Currency};
+use crate::core::summary::{self, Formats};
+use crate::core::timeline::{self as tl, Orientation, View};
+use crate::draw::{calculator as calc_draw, timeline as tl_draw, Scheme, Theme};
+use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CustomEvent, CustomEventInit, Document, Element, Event, HtmlCanvasElement, HtmlElement,
+    HtmlInputElement, HtmlSelectElement, KeyboardEvent, PointerEvent, ResizeObserver,
+    ResizeObserverBoxOptions, ResizeObserverOptions, ShadowRoot, WheelEvent,
+};
+
+thread_local! {
+    /// The built-in dataset, parsed once for every widget on the page.
+    static BUILTIN: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+}
+
+fn builtin() -> Result<Rc<Dataset>, String> {
+    BUILTIN.with(|b| {
+        if let Some(ds) = b.borrow().as_ref() {
+            return Ok(ds.clone());
+        }
+        let ds = Rc::new(load(BUILTIN_JSON).map_err(|e| e.to_string())?);
+        *b.borrow_mut() = Some(ds.clone());
+        Ok(ds)
+    })
+}
+
+/// What the loader passes from the element's attributes.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct Options {
+    view: Option<String>,
+    lang: Option<String>,
+    flow: Option<String>,
+    value: Option<String>,
+    currency: Option<String>,
+    date: Option<String>,
+    quantity: Option<String>,
+    quota_used: Option<String>,
+    theme: Option<String>,
+    share_state: bool,
+    /// An inline `<script type="application/json">` dataset.
+    data: Option<String>,
+}
+
+/// A number or a string from a script: `setState({value: 40000})` and
+/// `setState({value: "40 000"})` both work.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Text(String),
+    Number(f64),
+}
+
+impl Scalar {
+    fn text(self) -> String {
+        match self {
+            Scalar::Text(s) => s,
+            Scalar::Number(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 => {
+                format!("{}", n as i64)
+            }
+            Scalar::Number(n) => format!("{n}"),
+        }
+    }
+}
+
+/// `element.setState(patch)`: any subset of the state.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+struct StatePatch {
+    flow: Option<String>,
+    value: Option<Scalar>,
+    currency: Option<String>,
+    date: Option<String>,
+    quantity: Option<Scalar>,
+    quota_used: Option<Scalar>,
+    compare_date: Option<String>,
+    lang: Option<String>,
+    theme: Option<String>,
+}
+
+/// `element.getState()`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PublicState<'a> {
+    flow: &'a str,
+    value: &'a str,
+    currency: &'a str,
+    date: &'a str,
+    quantity: &'a str,
+    quota_used: &'a str,
+    compare_date: String,
+    lang: &'a str,
+    view: &'a str,
+    errors: Vec<(&'a str, &'a str)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ViewMode {
+    Calculator,
+    Timeline,
+    Both,
+}
+
+impl ViewMode {
+    fn has_calc(self) -> bool {
+        self != ViewMode::Timeline
+    }
+    fn has_timeline(self) -> bool {
+        self != ViewMode::Calculator
+    }
+    fn name(self) -> &'static str {
+        match self {
+            ViewMode::Calculator => "calculator",
+            ViewMode::Timeline => "timeline",
+            ViewMode::Both => "both",
+        }
+    }
+}
+
+/// The reader's inputs as typed, so nothing they type is lost on an error.
+struct Inputs {
+    flow: String,
+    value: String,
+    currency: Currency,
+    date: String,
+    quantity: String,
+    quota_used: String,
+    compare: Date,
+}
+
+/// A pointer gesture on the timeline.
+#[derive(Clone, Copy)]
+enum Drag {
+    Pan {
+        pointer: i32,
+        start_x: f64,
+        start_y: f64,
+        start_view: (f64, f64),
+        moved: bool,
+    },
+    Marker {
+        pointer: i32,
+    },
+    Pinch {
+        a: (i32, f64, f64),
+        b: (i32, f64, f64),
+        start_dist: f64,
+        start_view: (f64, f64),
+    },
+}
+
+struct TimelineState {
+    view: View,
+    lanes: [bool; 5],
+    focused: Option<usize>,
+    open: Option<usize>,
+    drag: Option<Drag>,
+    list_view: bool,
+    layout: Option<tl::Layout>,
+    /// Length of the time axis in device pixels at the last draw.
+    axis_len: f64,
+    orientation: Orientation,
+}
+
+struct Dom {
+    doc: Document,
+    host: HtmlElement,
+    root: ShadowRoot,
+}
+
+impl Dom {
+    fn q(&self, sel: &str) -> Option<Element> {
+        self.root.query_selector(sel).ok().flatten()
+    }
+    fn input(&self, name: &str) -> Option<HtmlInputElement> {
+        self.q(&format!("[name=\"{name}\"]"))
+            .and_then(|e| e.dyn_into().ok())
+    }
+    fn select(&self, name: &str) -> Option<HtmlSelectElement> {
+        self.q(&format!("select[name=\"{name}\"]"))
+            .and_then(|e| e.dyn_into().ok())
+    }
+    fn canvas(&self, role: &str) -> Option<HtmlCanvasElement> {
+        self.q(&format!("canvas[data-role=\"{role}\"]"))
+            .and_then(|e| e.dyn_into().ok())
+    }
+    fn set_text(&self, sel: &str, text: &str) {
+        if let Some(e) = self.q(sel) {
+            e.set_text_content(Some(text));
+        }
+    }
+}
+
+struct Inner {
+    ds: Rc<Dataset>,
+    lang: Lang,
+    mode: ViewMode,
+    theme_pref: String,
+    share_state: bool,
+    fmt: IntlFormats,
+    inputs: Inputs,
+    /// Field name → message, for every field that does not read.
+    errors: Vec<(&'static str, &'static str)>,
+    /// The last comparison that could be computed: stays on screen while an input is wrong.
+    last_good: Option<Comparison>,
+    tl: TimelineState,
+    dom: Dom,
+    frame_pending: bool,
+    /// Set by a change that should notify the page once the frame is drawn.
+    notify: bool,
+    draws: u32,
+}
+
+/// A widget handle, one per `<trade-widget>` element.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Rc<RefCell<Inner>>,
+    listeners: Vec<Listener>,
+    resize: Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    frame: Rc<RefCell<Option<Closure<dyn FnMut()>>>>,
+}
+
+fn err(msg: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&msg.to_string()).into()
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts a widget into `root` (the element's shadow root).
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Widget, JsValue> {
+        let opts: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(|e| err(format!("options: {e}")))?
+        };
+        let ds = match &opts.data {
+            Some(inline) if !inline.trim().is_empty() => {
+                Rc::new(load_with_overlay(BUILTIN_JSON, inline).map_err(err)?)
+            }
+            _ => builtin().map_err(err)?,
+        };
+        let lang = Lang::from_tag(opts.lang.as_deref().unwrap_or("en"));
+        let mode = match opts.view.as_deref().map(str::trim) {
+            Some("timeline") => ViewMode::Timeline,
+            Some("both") => ViewMode::Both,
+            _ => ViewMode::Calculator,
+        };
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| err("no document"))?;
+        let flow = opts
+            .flow
+            .filter(|f| ds.flow(f).is_some())
+            .or_else(|| ds.flows.first().map(|f| f.id.clone()))
+            .ok_or_else(|| err("the data has no trade flow"))?;
+        let default_value = ds.flow(&flow).map_or(100, |f| f.default_value_minor);
+        let inputs = Inputs {
+            value: opts
+                .value
+                .unwrap_or_else(|| (default_value / 100).to_string()),
+            currency: opts
+                .currency
+                .as_deref()
+                .and_then(Currency::parse)
+                .unwrap_or_else(|| ds.flow(&flow).map_or(Currency::CAD, |f| f.currency)),
+            date: opts.date.unwrap_or_else(|| default_date(&ds).to_string()),
+            quantity: opts.quantity.unwrap_or_else(|| "1".into()),
+            quota_used: opts.quota_used.unwrap_or_else(|| "0".into()),
+            compare: before_deal(&ds),
+            flow,
+        };
+        let tl_state = TimelineState {
+            view: View::fit(&ds.events, 0.03),
+            lanes: [true; 5],
+            focused: None,
+            open: None,
+            drag: None,
+            list_view: false,
+            layout: None,
+            axis_len: 1.0,
+            orientation: Orientation::Horizontal,
+        };
+        let mut markup = String::from(r#"<div class="tw" data-role="widget">"#);
+        if mode.has_calc() {
+            markup.push_str(&ui::calculator_markup(lang));
+        }
+        if mode.has_timeline() {
+            markup.push_str(&ui::timeline_markup(lang));
+        }
+        markup.push_str("</div>");
+        root.set_inner_html(&markup);
+        let inner = Inner {
+            fmt: IntlFormats::new(lang),
+            lang,
+            mode,
+            theme_pref: opts.theme.unwrap_or_else(|| "auto".into()),
+            share_state: opts.share_state,
+            inputs,
+            errors: Vec::new(),
+            last_good: None,
+            tl: tl_state,
+            dom: Dom { doc, host, root },
+            frame_pending: false,
+            notify: false,
+            draws: 0,
+            ds,
+        };
+        let mut w = Widget {
+            inner: Rc::new(RefCell::new(inner)),
+            listeners: Vec::new(),
+            resize: None,
+            frame: Rc::new(RefCell::new(None)),
+        };
+        {
+            let mut s = w.inner.borrow_mut();
+            if s.share_state {
+                s.restore_from_hash();
+            }
+            s.populate()?;
+            s.write_inputs();
+        }
+        w.attach()?;
+        // The first frame is drawn synchronously so the host can reserve
+        // nothing more than its placeholder height.
+        render(&w.inner);
+        Ok(w)
+    }
+
+    /// `element.setState({...})`: applies what reads and returns the
+    /// problems of what does not, as `[[field, message], ...]`.
+    #[wasm_bindgen(js_name = setState)]
+    pub fn set_state(&self, patch: JsValue) -> Result<JsValue, JsValue> {
+        let patch: StatePatch =
+            serde_wasm_bindgen::from_value(patch).map_err(|e| err(format!("setState: {e}")))?;
+        {
+            let mut s = self
+                .inner
+                .try_borrow_mut()
+                .map_err(|_| err("setState: the widget is busy drawing; call it again"))?;
+            s.apply_patch(patch);
+            s.write_inputs();
+            s.validate();
+            s.notify = true;
+        }
+        render(&self.inner);
+        let s = self.inner.try_borrow().map_err(|_| err("busy"))?;
+        serde_wasm_bindgen::to_value(&s.errors).map_err(|e| err(e))
+    }
+
+    /// `element.getState()`.
+    #[wasm_bindgen(js_name = getState)]
+    pub fn get_state(&self) -> Result<JsValue, JsValue> {
+        let s = self.inner.try_borrow().map_err(|_| err("busy"))?;
+        s.public_state()
+    }
+
+    /// `element.quote()`: the engine's breakdown for the current inputs.
+    pub fn quote(&self) -> Result<JsValue, JsValue> {
+        let s = self.inner.try_borrow().map_err(|_| err("busy"))?;
+        let ser = serde_wasm_bindgen::Serializer::json_compatible();
+        match &s.last_good {
+            Some(c) => c.serialize(&ser).map_err(|e| err(e)),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Redraws now (the loader calls it when fonts or the theme change).
+    pub fn redraw(&self) {
+        render(&self.inner);
+    }
+
+    /// How many frames have been drawn (tests wait on it).
+    #[wasm_bindgen(getter)]
+    pub fn draws(&self) -> u32 {
+        self.inner.try_borrow().map_or(0, |s| s.draws)
+    }
+
+    /// Removes every listener and observer and empties the shadow root.
+    pub fn destroy(&mut self) {
+        self.listeners.clear();
+        if let Some((obs, _closure)) = self.resize.take() {
+            obs.disconnect();
+        }
+        self.frame.borrow_mut().take();
+        if let Ok(s) = self.inner.try_borrow() {
+            s.dom.root.set_inner_html("");
+            let _ = s.dom.host.remove_attribute("data-status");
+        }
+    }
+}
+
+fn default_date(ds: &Dataset) -> Date {
+    // "After the deal": the first day the deal's measures were in force,
+    // unless today is inside the data.
+    let after = ds.deal_date.add_months_first(2).max(ds.deal_date);
+    match today() {
+        Some(t) if t >= after && t <= ds.coverage.1 => t,
+        _ => after,
+    }
+}
+
+/// Draws now, then tells the page if a change asked for it.
+fn render(inner: &Rc<RefCell<Inner>>) {
+    let notify = {
+        let Ok(mut s) = inner.try_borrow_mut() else {
+            return;
+        };
+        s.frame_pending = false;
+        s.draw_all();
+        std::mem::take(&mut s.notify)
+    };
+    // Dispatched with no borrow held: a listener may call setState.
+    if notify {
+        let (host, detail) = {
+            let Ok(s) = inner.try_borrow() else { return };
+            (
+                s.dom.host.clone(),
+                s.public_state().unwrap_or(JsValue::NULL),
+            )
+        };
+        let init = CustomEventInit::new();
+        init.set_detail(&detail);
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if let Ok(ev) = CustomEvent::new_with_event_init_dict("trade-widget-change", &init) {
+            let _ = host.dispatch_event(&ev);
+        }
+    }
+}
+
+impl Widget {
+    /// Schedules one draw in the next animation frame; further changes in
+    /// the same frame coalesce into it.
+    fn scheduler(
+        inner: &Rc<RefCell<Inner>>,
+        frame: &Rc<RefCell<Option<Closure<dyn FnMut()>>>>,
+    ) -> impl Fn() + Clone + 'static {
+        let weak: Weak<RefCell<Inner>> = Rc::downgrade(inner);
+        let frame = Rc::downgrade(frame);
+        move || {
+            let Some(inner) = weak.upgrade() else { return };
+            {
+                let Ok(mut s) = inner.try_borrow_mut() else {
+                    return;
+                };
+                if s.frame_pending {
+                    return;
+                }
+                s.frame_pending = true;
+            }
+            let Some(frame) = frame.upgrade() else { return };
+            if frame.borrow().is_none() {
+                let weak = Rc::downgrade(&inner);
+                *frame.borrow_mut() = Some(Closure::new(move || {
+                    if let Some(inner) = weak.upgrade() {
+                        render(&inner);
+                    }
+                }));
+            }
+            let callback = frame.borrow();
+            if let (Some(win), Some(cb)) = (web_sys::window(), callback.as_ref()) {
+                let _ = win.request_animation_frame(cb.as_ref().unchecked_ref());
+            }
+        }
+    }
+
+    fn on(
+        &mut self,
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        passive: bool,
+        f: impl FnMut(Event) + 'static,
+    ) -> Result<(), JsValue> {
+        self.listeners
+            .push(Listener::new(target, kind, passive, f)?);
+        Ok(())
+    }
+
+    /// Wires every control, the timeline gestures and the resize observer.
+    fn attach(&mut self) -> Result<(), JsValue> {
+        let schedule = Self::scheduler(&self.inner, &self.frame);
+        let root: web_sys::EventTarget = self.inner.borrow().dom.root.clone().into();
+        let weak = Rc::downgrade(&self.inner);
+
+        // Form controls: one delegated listener for input and change.
+        for kind in ["input", "change"] {
+            let (weak, schedule) = (weak.clone(), schedule.clone());
+            self.on(&root, kind, true, move |ev: Event| {
+                let Some(inner) = weak.upgrade() else { return };
+                let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                    return;
+                };
+                let name = target.get_attribute("name").unwrap_or_default();
+                {
+                    let Ok(mut s) = inner.try_borrow_mut() else {
+                        return;
+                    };
+                    if !s.read_control(&name, &target, kind) {
+                        return;
+                    }
+                    s.notify = true;
+                }
+                schedule();
+            })?;
+        }
+        // Buttons: presets and timeline toolbar.
+        {
+            let (weak, schedule) = (weak.clone(), schedule.clone());
+            self.on(&root, "click", true, move |ev: Event| {
+                let Some(inner) = weak.upgrade() else { return };
+                let Some(btn) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|e| e.closest("button").ok().flatten())
+                else {
+                    return;
+                };
+                {
+                    let Ok(mut s) = inner.try_borrow_mut() else {
+                        return;
+                    };
+                    if let Some(p) = btn.get_attribute("data-preset") {
+                        s.apply_preset(&p);
+                    } else if let Some(a) = btn.get_attribute("data-action") {
+                        s.timeline_action(&a);
+                    } else {
+                        return;
+                    }
+                    s.notify = true;
+                }
+                schedule();
+            })?;
+        }
+        if self.inner.borrow().mode.has_timeline() {
+            self.attach_timeline(&schedule)?;
+        }
+        // Colour scheme and high-contrast changes.
+        if let Some(win) = web_sys::window() {
+            for q in ["(prefers-color-scheme: dark)", "(forced-colors: active)"] {
+                if let Ok(Some(mql)) = win.match_media(q) {
+                    let schedule = schedule.clone();
+                    self.on(&mql.into(), "change", true, move |_| schedule())?;
+                }
+            }
+        }
+        // Size and devicePixelRatio: observe each canvas's device-pixel box.
+        let cb_schedule = schedule.clone();
+        let closure =
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| cb_schedule());
+        let obs = ResizeObserver::new(closure.as_ref().unchecked_ref())?;
+        let opts = ResizeObserverOptions::new();
+        opts.set_box(ResizeObserverBoxOptions::DevicePixelContentBox);
+        {
+            let s = self.inner.borrow();
+            let canvases = s.dom.root.query_selector_all("canvas")?;
+            for i in 0..canvases.length() {
+                if let Some(c) = canvases.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    obs.observe_with_options(&c, &opts);
+                }
+            }
+            obs.observe(&s.dom.host);
+        }
+        self.resize = Some((obs, closure));
+        Ok(())
+    }
+
+    fn attach_timeline(&mut self, schedule: &(impl Fn() + Clone + 'static)) -> Result<(), JsValue> {
+        let Some(canvas) = self.inner.borrow().dom.canvas("timeline") else {
+            return Ok(());
+        };
+        let target: web_sys::EventTarget = canvas.clone().into();
+        let weak = Rc::downgrade(&self.inner);
+        let handlers: [(&'static str, bool); 6] = [
+            ("pointerdown", true),
+            ("pointermove", true),
+            ("pointerup", true),
+            ("pointercancel", true),
+            ("wheel", false),
+            ("keydown", false),
+        ];
+        for (kind, passive) in handlers {
+            let (weak, schedule, canvas) = (weak.clone(), schedule.clone(), canvas.clone());
+            self.on(&target, kind, passive, move |ev: Event| {
+                let Some(inner) = weak.upgrade() else { return };
+                let changed = {
+                    let Ok(mut s) = inner.try_borrow_mut() else {
+                        return;
+                    };
+                    match kind {
+                        "wheel" => ev
+                            .dyn_ref::<WheelEvent>()
+                            .is_some_and(|e| s.on_wheel(e, &canvas)),
+                        "keydown" => ev.dyn_ref::<KeyboardEvent>().is_some_and(|e| s.on_key(e)),
+                        _ => ev
+                            .dyn_ref::<PointerEvent>()
+                            .is_some_and(|e| s.on_pointer(kind, e, &canvas)),
+                    }
+                };
+                if changed {
+                    schedule();
+                }
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Inner {
+    fn public_state(&self) -> Result<JsValue, JsValue> {
+        let state = PublicState {
+            flow: &self.inputs.flow,
+            value: &self.inputs.value,
+            currency: self.inputs.currency.code(),
+            date: &self.inputs.date,
+            quantity: &self.inputs.quantity,
+            quota_used: &self.inputs.quota_used,
+            compare_date: self.inputs.compare.to_string(),
+            lang: match self.lang {
+                Lang::En => "en",
+                Lang::Fr => "fr",
+            },
+            view: self.mode.name(),
+            errors: self.errors.clone(),
+        };
+        state
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| err(e))
+    }
+
+    fn apply_patch(&mut self, p: StatePatch) {
+        if let Some(f) = p.flow {
+            self.set_flow(f);
+        }
+        if let Some(v) = p.value {
+            self.inputs.value = v.text();
+        }
+        if let Some(c) = p.currency {
+            match Currency::parse(&c) {
+                Some(c) => self.inputs.currency = c,
+                None => web_sys::console::warn_1(
+                    &format!(
+                        "[trade-widget] setState: unknown currency \"{c}\"; use CAD, USD or CNY"
+                    )
+                    .into(),
+                ),
+            }
+        }
+        if let Some(d) = p.date {
+            self.inputs.date = d;
+        }
+        if let Some(q) = p.quantity {
+            self.inputs.quantity = q.text();
+        }
+        if let Some(q) = p.quota_used {
+            self.inputs.quota_used = q.text();
+        }
+        if let Some(d) = p.compare_date.and_then(|d| Date::parse(&d).ok()) {
+            self.inputs.compare = d;
+        }
+        if let Some(th) = p.theme {
+            self.theme_pref = th;
+        }
+        let _ = p.lang; // The language is fixed at mount: the markup is built in it.
+    }
+
+    fn set_flow(&mut self, flow: String) {
+        if self.ds.flow(&flow).is_none() {
+            web_sys::console::warn_1(&format!("[trade-widget] unknown flow \"{flow}\"").into());
+            return;
+        }
+        if flow != self.inputs.flow {
+            if let Some(f) = self.ds.flow(&flow) {
+                self.inputs.currency = f.currency;
+                self.inputs.value = (f.default_value_minor / 100).to_string();
+            }
+        }
+        self.inputs.flow = flow;
+    }
+
+    /// Reads one control into the inputs; returns whether anything changed.
+    fn read_control(&mut self, name: &str, el: &Element, kind: &str) -> bool {
+        let value = el
+            .dyn_ref::<HtmlInputElement>()
+            .map(|i| i.value())
+            .or_else(|| el.dyn_ref::<HtmlSelectElement>().map(|s| s.value()))
+            .unwrap_or_default();
+        match name {
+            "flow" => {
+                self.set_flow(value);
+                self.write_inputs();
+            }
+            "value" => self.inputs.value = value,
+            "currency" => {
+                self.inputs.currency = Currency::parse(&value).unwrap_or(self.inputs.currency)
+            }
+            "date" => {
+                // A date field being edited reports "" until it is complete;
+                // keep the last full date then, and don't flag it yet.
+                if value.is_empty() && kind == "input" {
+                    return false;
+                }
+                self.inputs.date = value;
+                self.sync_slider();
+            }
+            "date-range" => {
+                if let Ok(days) = value.parse::<i32>() {
+                    self.inputs.date = Date::from_days(days).to_string();
+                    if let Some(d) = self.dom.input("date") {
+                        d.set_value(&self.inputs.date);
+                    }
+                }
+            }
+            "quantity" => self.inputs.quantity = value,
+            "quota-used" => self.inputs.quota_used = value,
+            "lane" => {
+                if let (Some(i), Some(cb)) = (
+                    value.parse::<usize>().ok(),
+                    el.dyn_ref::<HtmlInputElement>(),
+                ) {
+                    if let Some(l) = self.tl.lanes.get_mut(i) {
+                        *l = cb.checked();
+                    }
+                    self.rebuild_event_list();
+                }
+                return true;
+            }
+            _ => return false,
+        }
+        self.validate();
+        true
+    }
+
+    fn apply_preset(&mut self, preset: &str) {
+        let ds = &self.ds;
+        let date = match preset {
+            // The day before the first surtax of the story (Canada's, 2024-10-01).
+            "before" => Date::from_ymd(2024, 9, 30),
+            // The day the most layers stacked: provisional AD on canola and the surtaxes.
+            "peak" => Date::from_ymd(2025, 9, 1),
+            "after" => Some(ds.deal_date.add_months_first(2)),
+            "today" => today().map(|t| t.min(ds.coverage.1)),
+            _ => None,
+        };
+        if let Some(d) = date {
+            self.inputs.date = d.to_string();
+            self.write_inputs();
+            self.validate();
+        }
+    }
+
+    /// Puts the inputs into the controls (after a preset, setState or a flow change).
+    fn write_inputs(&self) {
+        if !self.mode.has_calc() {
+            return;
+        }
+        if let Some(s) = self.dom.select("flow") {
+            s.set_value(&self.inputs.flow);
+        }
+        if let Some(s) = self.dom.select("currency") {
+            s.set_value(self.inputs.currency.code());
+        }
+        for (name, v) in [
+            ("value", &self.inputs.value),
+            ("date", &self.inputs.date),
+            ("quantity", &self.inputs.quantity),
+            ("quota-used", &self.inputs.quota_used),
+        ] {
+            if let Some(i) = self.dom.input(name) {
+                if i.value() != *v {
+                    i.set_value(v);
+                }
+            }
+        }
+        self.sync_slider();
+        let has_quota = self.ds.quota_for(&self.inputs.flow).is_some();
+        if let Some(q) = self.dom.q("[data-role=quota-field]") {
+            let _ = if has_quota {
+                q.remove_attribute("hidden")
+            } else {
+                q.set_attribute("hidden", "")
+            };
+        }
+    }
+
+    fn sync_slider(&self) {
+        if let (Some(r), Ok(d)) = (self.dom.input("date-range"), Date::parse(&self.inputs.date)) {
+            r.set_value(&d.days().to_string());
+            r.set_attribute("aria-valuetext", &self.fmt.date(d)).ok();
+        }
+    }
+
+    /// Fills the flow list (grouped by destination) and the date bounds.
+    fn populate(&mut self) -> Result<(), JsValue> {
+        if self.mode.has_calc() {
+            if let Some(sel) = self.dom.select("flow") {
+                for (dest, key) in [
+                    ("CA", "group_to_ca"),
+                    ("CN", "group_to_cn"),
+                    ("US", "group_to_us"),
+                ] {
+                    let group = self.dom.doc.create_element("optgroup")?;
+                    group.set_attribute("label", t(key, self.lang))?;
+                    for f in self.ds.flows.iter().filter(|f| f.destination == dest) {
+                        let opt = ui::element(&self.dom.doc, "option", f.name.get(self.lang))?;
+                        opt.set_attribute("value", &f.id)?;
+                        group.append_child(&opt)?;
+                    }
+                    if group.child_element_count() > 0 {
+                        sel.append_child(&group)?;
+                    }
+                }
+            }
+            let (lo, hi) = self.ds.coverage;
+            if let Some(d) = self.dom.input("date") {
+                d.set_min(&lo.to_string());
+                d.set_max(&hi.to_string());
+            }
+            if let Some(r) = self.dom.input("date-range") {
+                r.set_min(&lo.days().to_string());
+                r.set_max(&hi.days().to_string());
+            }
+        }
+        self.rebuild_event_list();
+        self.validate();
+        Ok(())
+    }
+
+    /// The timeline's events as an ordered list: the screen-reader view and the "list view".
+    fn rebuild_event_list(&self) {
+        let Some(list) = self.dom.q("[data-role=event-list]") else {
+            return;
+        };
+        list.set_text_content(None);
+        for (i, e) in self.ds.events.iter().enumerate() {
+            if !self.tl.lanes[e.category.index()] {
+                continue;
+            }
+            let Ok(li) = ui::element(&self.dom.doc, "li", "") else {
+                continue;
+            };
+            let _ = li.set_attribute("data-event", &i.to_string());
+            let when = match e.end {
+                Some(end) => format!(
+                    "{} – {}",
+                    self.fmt.date_with(e.date, e.precision),
+                    self.fmt.date(end)
+                ),
+                None => self.fmt.date_with(e.date, e.precision),
+            };
+            for (tag, text) in [
+                ("time", when.as_str()),
+                ("strong", e.title.get(self.lang)),
+                ("span", e.description.get(self.lang)),
+            ] {
+                if let Ok(el) = ui::element(&self.dom.doc, tag, text) {
+                    if tag == "time" {
+                        let _ = el.set_attribute("datetime", &e.date.to_string());
+                    }
+                    let _ = li.append_child(&el);
+                    let _ = li.append_child(&self.dom.doc.create_text_node(" "));
+                }
+            }
+            for s in &e.sources {
+                if let Ok(a) = ui::source_link(&self.dom.doc, s) {
+                    let _ = li.append_child(&a);
+                    let _ = li.append_child(&self.dom.doc.create_text_node(" "));
+                }
+            }
+            let _ = list.append_child(&li);
+        }
+    }
+
+    fn restore_from_hash(&mut self) {
+        let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
+            return;
+        };
+        let Some(rest) = hash.strip_prefix("#tw=") else {
+            return;
+        };
+        let decoded = js_sys::decode_uri_component(rest)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        let parts: Vec<&str> = decoded.split('|').collect();
+        if let [flow, value, currency, date, qty, used] = parts.as_slice() {
+            self.set_flow((*flow).to_string());
+            self.inputs.value = (*value).to_string();
+            self.inputs.currency = Currency::parse(currency).unwrap_or(self.inputs.currency);
+            self.inputs.date = (*date).to_string();
+            self.inputs.quantity = (*qty).to_string();
+            self.inputs.quota_used = (*used).to_string();
+        }
+    }
+
+    fn write_hash(&self) {
+        if !self.share_state || !self.errors.is_empty() {
+            return;
+        }
+        let i = &self.inputs;
+        let state = [
+            i.flow.as_str(),
+            &i.value,
+            i.currency.code(),
+            &i.date,
+            &i.quantity,
+            &i.quota_used,
+        ]
+        .join("|");
+        let encoded = String::from(js_sys::encode_uri_component(&state));
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#tw={encoded}")));
+        }
+    }
+
+    /// Reads every input; fills `errors`; returns the shipment if all read.
+    fn validate(&mut self) -> Option<Shipment> {
+        let mut errors = Vec::new();
+        let lang = self.lang;
+        if self.ds.flow(&self.inputs.flow).is_none() {
+            errors.push(("flow", t("flow_error", lang)));
+        }
+        let value = parse_amount(&self.inputs.value, lang)
+            .map_err(|e| errors.push(("value", e.message(lang))))
+            .ok();
+        let date = Date::parse(&self.inputs.date)
+            .map_err(|_| errors.push(("date", t("date_error", lang))))
+            .ok();
+        let quantity = self
+            .inputs
+            .quantity
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|q| (1..=10_000_000).contains(q));
+        if quantity.is_none() {
+            errors.push(("quantity", t("qty_error", lang)));
+        }
+        let used = self
+            .inputs
+            .quota_used
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|u| *u <= 100_000_000);
+        if used.is_none() && self.ds.quota_for(&self.inputs.flow).is_some() {
+            errors.push(("quota-used", t("used_error", lang)));
+        }
+        self.errors = errors;
+        Some(Shipment {
+            flow: self.inputs.flow.clone(),
+            value_minor: value?,
+            currency: self.inputs.currency,
+            date: date?,
+            quantity: quantity?,
+            quota_used: used.unwrap_or(0),
+        })
+        .filter(|_| self.errors.is_empty())
+    }
+
+    fn scheme(&self) -> Scheme {
+        let win = web_sys::window();
+        let matches = |q: &str| {
+            win.as_ref()
+                .and_then(|w| w.match_media(q).ok().flatten())
+                .is_some_and(|m| m.matches())
+        };
+        if matches("(forced-colors: active)") {
+            return Scheme::Forced;
+        }
+        match self.theme_pref.as_str() {
+            "dark" => Scheme::Dark,
+            "light" => Scheme::Light,
+            _ if matches("(prefers-color-scheme: dark)") => Scheme::Dark,
+            _ => Scheme::Light,
+        }
+    }
+
+    /// Recomputes and redraws everything: one frame, both charts and the timeline.
+    fn draw_all(&mut self) {
+        let scheme = self.scheme();
+        let _ = self.dom.host.set_attribute(
+            "data-scheme",
+            match scheme {
+                Scheme::Light => "light",
+                Scheme::Dark => "dark",
+                Scheme::Forced => "forced",
+            },
+        );
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let theme = Theme::new(scheme, dpr);
+        if self.mode.has_calc() {
+            self.draw_calculator(&theme);
+        }
+        if self.mode.has_timeline() {
+            self.draw_timeline(&theme);
+        }
+        self.draws = self.draws.wrapping_add(1);
+        let _ = self.dom.host.set_attribute("data-status", "ready");
+    }
+
+    fn draw_calculator(&mut self, theme: &Theme) {
+        let shipment = self.validate();
+        for field in ["flow", "value", "date", "quantity", "quota-used"] {
+            if let Some(p) = self.dom.q(&format!("[data-error-for=\"{field}\"]")) {
+                let msg = self
+                    .errors
+                    .iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, m)| *m);
+                p.set_text_content(msg);
+                let _ = if msg.is_some() {
+                    p.remove_attribute("hidden")
+                } else {
+                    p.set_attribute("hidden", "")
+                };
+                if let Some(input) = self.dom.q(&format!("[name=\"{field}\"]")) {
+                    let _ = input.set_attribute(
+                        "aria-invalid",
+                        if msg.is_some() { "true" } else { "false" },
+                    );
+                }
+            }
+        }
+        if let Some(s) = shipment {
+            match engine::compare(&self.ds, &s, self.inputs.compare) {
+                Ok(c) => self.last_good = Some(c),
+                Err(e) => self.errors.push((
+                    "value",
+                    if e == engine::QuoteError::ValueTooLarge {
+                        "≤ 10^12"
+                    } else {
+                        ""
+                    },
+                )),
+            }
+            self.write_hash();
+        }
+        let Some(cmp) = self.last_good.clone() else {
+            return;
+        };
+        self.write_result(&cmp);
+        let lang = self.lang;
+        let labels = [
+            self.fmt.date(cmp.reference.date),
+            self.fmt.date(cmp.selected.date),
+        ];
+        if let Some(c) = self.dom.canvas("duty-chart") {
+            let fmt = &self.fmt;
+            with_canvas(&c, theme, |area| {
+                calc_draw::draw_duty_bars(area, &cmp, [&labels[0], &labels[1]], theme, lang, fmt)
+                    .is_ok()
+            });
+        }
+        if let Some(c) = self.dom.canvas("rate-chart") {
+            let s = &cmp.selected;
+            let template = Shipment {
+                flow: s.flow.clone(),
+                value_minor: s.value_minor,
+                currency: s.currency,
+                date: s.date,
+                quantity: s.quantity,
+                quota_used: s.quota.as_ref().map_or(0, |q| q.used),
+            };
+            let (from, to) = self.ds.coverage;
+            let steps = engine::rate_steps(&self.ds, &template, from, to);
+            let days: Vec<Date> = self.ds.events.iter().map(|e| e.date).collect();
+            let fmt = &self.fmt;
+            with_canvas(&c, theme, |area| {
+                calc_draw::draw_rate_steps(
+                    area,
+                    &steps,
+                    (from, to),
+                    s.date,
+                    &days,
+                    theme,
+                    lang,
+                    fmt,
+                )
+                .is_ok()
+            });
+        }
+    }
+
+    /// The summary sentence, the three figures, the breakdown table and the notes.
+    fn write_result(&self, cmp: &Comparison) {
+        let lang = self.lang;
+        let q = &cmp.selected;
+        let sentence = summary::sentence(
+            &self.ds,
+            cmp,
+            summary::before_deal_label(lang),
+            lang,
+            &self.fmt,
+        );
+        self.dom.set_text("[data-role=summary]", &sentence);
+        self.dom.set_text(
+            "[data-role=total]",
+            &self.fmt.money(q.total_duty_minor, q.currency),
+        );
+        self.dom
+            .set_text("[data-role=effective]", &self.fmt.percent(q.effective));
+        self.dom.set_text(
+            "[data-role=landed]",
+            &self.fmt.money(q.landed_minor, q.currency),
+        );
+        let doc = &self.dom.doc;
+        if let Some(tbody) = self.dom.q("table[data-role=breakdown] tbody") {
+            tbody.set_text_content(None);
+            for l in &q.layers {
+                let Ok(tr) = doc.create_element("tr") else {
+                    continue;
+                };
+                let mut name = l.name.get(lang).to_string();
+                if let Some(label) = summary::confidence_label(l.confidence, lang) {
+                    name.push_str(&format!(" ({label})"));
+                }
+                let status = summary::status_label(&l.status, lang);
+                let kind = l.kind.label(lang);
+                let rate = l
+                    .rate
+                    .map_or_else(|| "—".to_string(), |r| self.fmt.percent(r));
+                let base = if l.status == LayerStatus::Ban {
+                    "—".to_string()
+                } else {
+                    self.fmt.money(l.base_minor, q.currency)
+                };
+                let amount = self.fmt.money(l.amount_minor, q.currency);
+                let cells: [(&str, String); 4] = [
+                    (
+                        "th",
+                        if status.is_empty() {
+                            format!("{name} · {kind}")
+                        } else {
+                            format!("{name} · {kind} · {status}")
+                        },
+                    ),
+                    ("td", rate),
+                    ("td", base),
+                    ("td", amount),
+                ];
+                for (tag, text) in cells {
+                    if let Ok(cell) = ui::element(doc, tag, &text) {
+                        if tag == "th" {
+                            let _ = cell.set_attribute("scope", "row");
+                        }
+                        let _ = tr.append_child(&cell);
+                    }
+                }
+                if let Ok(td) = ui::element(doc, "td", l.instrument.get(lang)) {
+                    for s in &l.sources {
+                        if let Ok(a) = ui::source_link(doc, s) {
+                            let _ = td.append_child(&doc.create_text_node(" "));
+                            let _ = td.append_child(&a);
+                        }
+                    }
+                    let _ = tr.append_child(&td);
+                }
+                if l.amount_minor == 0 {
+                    let _ = tr.set_attribute("class", "off");
+                }
+                let _ = tbody.append_child(&tr);
+            }
+            if q.layers.is_empty() {
+                if let Ok(tr) = doc.create_element("tr") {
+                    if let Ok(td) = ui::element(doc, "td", t("no_layers", lang)) {
+                        let _ = td.set_attribute("colspan", "5");
+                        let _ = tr.append_child(&td);
+                    }
+                    let _ = tbody.append_child(&tr);
+                }
+            }
+        }
+        // Notes: coverage, quota, conversion, what is not included, data date.
+        let mut notes: Vec<String> = Vec::new();
+        if let Some(c) = q.outside_coverage {
+            notes.push(fill(
+                t("outside", lang),
+                &[
+                    ("start", &self.fmt.date(c.start)),
+                    ("end", &self.fmt.date(c.end)),
+                ],
+            ));
+        }
+        if let Some(sp) = &q.quota {
+            notes.push(fill(
+                t("quota_year", lang),
+                &[
+                    ("from", &self.fmt.date(sp.year_start)),
+                    ("to", &self.fmt.date(sp.year_end)),
+                    ("volume", &sp.volume.to_string()),
+                    ("remaining", &sp.remaining.to_string()),
+                ],
+            ));
+            if sp.over_units > 0 {
+                let note = self
+                    .ds
+                    .quota_for(&q.flow)
+                    .and_then(|qu| qu.over_quota_note.as_ref())
+                    .map(|n| n.get(lang).to_string());
+                notes.push(note.unwrap_or_else(|| t("over_quota_assumption", lang).to_string()));
+            }
+            self.dom.set_text(
+                "[data-role=quota-info]",
+                notes.last().map_or("", String::as_str),
+            );
+        }
+        if let Some(c) = &q.conversion {
+            let rate = format!(
+                "1 {} = {:.4} {}",
+                c.from.code(),
+                c.from_cad_micros as f64 / c.to_cad_micros.max(1) as f64,
+                c.to.code()
+            );
+            notes.push(fill(t("converted", lang), &[("rate", &rate)]));
+        }
+        if let Some(n) = self.ds.flow(&q.flow).and_then(|f| f.note.as_ref()) {
+            notes.push(n.get(lang).to_string());
+        }
+        notes.push(t("taxes", lang).to_string());
+        notes.push(fill(
+            t("as_of", lang),
+            &[("date", &self.fmt.date(self.ds.as_of))],
+        ));
+        if let Some(ul) = self.dom.q("[data-role=notes]") {
+            ul.set_text_content(None);
+            for n in notes {
+                if let Ok(li) = ui::element(doc, "li", &n) {
+                    let _ = ul.append_child(&li);
+                }
+            }
+        }
+    }
+
+    fn selected_date(&self) -> Option<Date> {
+        Date::parse(&self.inputs.date).ok()
+    }
+
+    fn draw_timeline(&mut self, theme: &Theme) {
+        let Some(canvas) = self.dom.canvas("timeline") else {
+            return;
+        };
+        let css_w = f64::from(canvas.client_width());
+        self.tl.orientation = if css_w > 0.0 && css_w < 480.0 {
+            Orientation::Vertical
+        } else {
+            Orientation::Horizontal
+        };
+        let _ = canvas.set_attribute(
+            "data-orientation",
+            if self.tl.orientation == Orientation::Vertical {
+                "vertical"
+            } else {
+                "horizontal"
+            },
+        );
+        let Some((w, h)) = size_canvas(&canvas, theme.dpr) else {
+            return;
+        };
+        let Some(backend) = MeasuredCanvas::new(canvas.clone()) else {
+            return;
+        };
+        let metrics = tl::Metrics {
+            font_px: theme.font_px(13.0),
+            lane_px: f64::from(theme.px(if self.tl.orientation == Orientation::Vertical {
+                18.0
+            } else {
+                48.0
+            })),
+            marker_px: f64::from(theme.px(6.0)),
+            pad_px: f64::from(theme.px(8.0)),
+            axis_px: f64::from(theme.px(28.0)),
+        };
+        let font_px = metrics.font_px;
+        let measure = |s: &str| backend.measure(s, font_px, theme.font);
+        let layout = tl::layout(
+            &self.ds.events,
+            &self.tl.lanes,
+            &self.tl.view,
+            (f64::from(w), f64::from(h)),
+            self.tl.orientation,
+            &metrics,
+            self.lang,
+            &measure,
+        );
+        self.tl.axis_len = if self.tl.orientation == Orientation::Vertical {
+            f64::from(h)
+        } else {
+            f64::from(w)
+        };
+        let area = backend.into_drawing_area();
+        let _ = tl_draw::draw(
+            &area,
+            &layout,
+            &self.ds.events,
+            theme,
+            self.selected_date(),
+            today(),
+            self.tl.focused,
+            self.lang,
+        );
+        let _ = area.present();
+        self.tl.layout = Some(layout);
+        let list_view = self.tl.list_view;
+        if let Some(list) = self.dom.q("[data-role=event-list]") {
+            let _ = list.set_attribute(
+                "class",
+                if list_view {
+                    "event-list"
+                } else {
+                    "event-list visually-hidden"
+                },
+            );
+        }
+    }
+
+    fn open_details(&mut self, idx: usize) {
+        let Some(e) = self.ds.events.get(idx) else {
+            return;
+        };
+        let lang = self.lang;
+        let when = match e.end {
+            Some(end) => format!(
+                "{} – {}",
+                self.fmt.date_with(e.date, e.precision),
+                self.fmt.date(end)
+            ),
+            None => self.fmt.date_with(e.date, e.precision),
+        };
+        self.dom.set_text("[data-role=details-date]", &when);
+        self.dom
+            .set_text("[data-role=details-title]", e.title.get(lang));
+        self.dom
+            .set_text("[data-role=details-text]", e.description.get(lang));
+        if let Some(src) = self.dom.q("[data-role=details-sources]") {
+            src.set_text_content(None);
+            for s in &e.sources {
+                if let Ok(a) = ui::source_link(&self.dom.doc, s) {
+                    let _ = src.append_child(&a);
+                    let _ = src.append_child(&self.dom.doc.create_text_node(" "));
+                }
+            }
+        }
+        if let Some(card) = self.dom.q("[data-role=details]") {
+            let _ = card.remove_attribute("hidden");
+        }
+        self.tl.open = Some(idx);
+        self.tl.focused = Some(idx);
+    }
+
+    fn close_details(&mut self) {
+        if let Some(card) = self.dom.q("[data-role=details]") {
+            let _ = card.set_attribute("hidden", "");
+        }
+        self.tl.open = None;
+        if let Some(c) = self.dom.canvas("timeline") {
+            let _ = c.focus();
+        }
+    }
+
+    /// Sets the calculator's date from the timeline (event chosen or marker dragged).
+    fn set_date_from_timeline(&mut self, date: Date) {
+        self.inputs.date = date.to_string();
+        self.write_inputs();
+        self.validate();
+        self.notify = true;
+    }
+
+    fn timeline_action(&mut self, action: &str) {
+        let mid = (self.tl.view.start + self.tl.view.end) / 2.0;
+        match action {
+            "zoom-in" => self.tl.view.zoom(2.0, mid),
+            "zoom-out" => self.tl.view.zoom(0.5, mid),
+            "fit" => self.tl.view = View::fit(&self.ds.events, 0.03),
+            "list" => {
+                self.tl.list_view = !self.tl.list_view;
+                if let Some(b) = self.dom.q("[data-action=list]") {
+                    let _ = b.set_attribute(
+                        "aria-pressed",
+                        if self.tl.list_view { "true" } else { "false" },
+                    );
+                }
+            }
+            "close" => self.close_details(),
+            "use-date" => {
+                if let Some(e) = self.tl.open.and_then(|i| self.ds.events.get(i)) {
+                    let d = e.date;
+                    self.set_date_from_timeline(d);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves the keyboard focus to event `idx`, scrolls it into view and announces it once.
+    fn focus_event(&mut self, idx: usize) {
+        let Some(e) = self.ds.events.get(idx) else {
+            return;
+        };
+        self.tl.focused = Some(idx);
+        let day = f64::from(e.date.days());
+        let span = self.tl.view.end - self.tl.view.start;
+        if day < self.tl.view.start || day > self.tl.view.end {
+            self.tl.view.pan(day - (self.tl.view.start + span / 2.0));
+        }
+        let msg = format!(
+            "{}, {}",
+            e.title.get(self.lang),
+            self.fmt.date_with(e.date, e.precision)
+        );
+        self.dom.set_text("[data-role=tl-status]", &msg);
+    }
+
+    fn on_key(&mut self, e: &KeyboardEvent) -> bool {
+        let events = &self.ds.events;
+        let key = e.key();
+        let mid = (self.tl.view.start + self.tl.view.end) / 2.0;
+        let handled = match key.as_str() {
+            "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" => {
+                let forward = matches!(key.as_str(), "ArrowRight" | "ArrowDown");
+                if let Some(i) = tl::next_event(events, &self.tl.lanes, self.tl.focused, forward) {
+                    self.focus_event(i);
+                }
+                true
+            }
+            "Home" | "End" => {
+                let pick = if key == "Home" {
+                    tl::next_event(events, &self.tl.lanes, None, true)
+                } else {
+                    tl::next_event(events, &self.tl.lanes, None, false)
+                };
+                if let Some(i) = pick {
+                    self.focus_event(i);
+                }
+                true
+            }
+            "Enter" | " " => {
+                if let Some(i) = self.tl.focused {
+                    self.open_details(i);
+                    if let Some(d) = self.ds.events.get(i).map(|ev| ev.date) {
+                        self.set_date_from_timeline(d);
+                    }
+                }
+                true
+            }
+            "Escape" => {
+                self.close_details();
+                true
+            }
+            "+" | "=" => {
+                self.tl.view.zoom(2.0, mid);
+                true
+            }
+            "-" | "_" | "−" => {
+                self.tl.view.zoom(0.5, mid);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            e.prevent_default();
+        }
+        handled
+    }
+
+    fn on_wheel(&mut self, e: &WheelEvent, canvas: &HtmlCanvasElement) -> bool {
+        e.prevent_default();
+        let (pos, len) = self.pointer_pos(e.offset_x(), e.offset_y(), canvas);
+        let anchor = self.tl.view.day_at(pos, len);
+        let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
+        self.tl.view.zoom(factor, anchor);
+        true
+    }
+
+    /// The pointer's position along the time axis in device pixels, and the axis length.
+    fn pointer_pos(&self, x: i32, y: i32, canvas: &HtmlCanvasElement) -> (f64, f64) {
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let along = if self.tl.orientation == Orientation::Vertical {
+            y
+        } else {
+            x
+        };
+        let _ = canvas;
+        (f64::from(along) * dpr, self.tl.axis_len)
+    }
+
+    fn on_pointer(&mut self, kind: &str, e: &PointerEvent, canvas: &HtmlCanvasElement) -> bool {
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let (x, y) = (f64::from(e.offset_x()) * dpr, f64::from(e.offset_y()) * dpr);
+        let id = e.pointer_id();
+        let view = (self.tl.view.start, self.tl.view.end);
+        match kind {
+            "pointerdown" => {
+                let _ = canvas.set_pointer_capture(id);
+                self.tl.drag = match self.tl.drag {
+                    Some(Drag::Pan {
+                        pointer,
+                        start_x,
+                        start_y,
+                        ..
+                    }) if pointer != id => {
+                        let dist = ((x - start_x).powi(2) + (y - start_y).powi(2))
+                            .sqrt()
+                            .max(1.0);
+                        Some(Drag::Pinch {
+                            a: (pointer, start_x, start_y),
+                            b: (id, x, y),
+                            start_dist: dist,
+                            start_view: view,
+                        })
+                    }
+                    _ => {
+                        let on_marker = self.selected_date().is_some_and(|d| {
+                            let p = self.tl.view.pos_of(f64::from(d.days()), self.tl.axis_len);
+                            let along = if self.tl.orientation == Orientation::Vertical {
+                                y
+                            } else {
+                                x
+                            };
+                            (p - along).abs() < 8.0 * dpr
+                        });
+                        if on_marker {
+                            Some(Drag::Marker { pointer: id })
+                        } else {
+                            Some(Drag::Pan {
+                                pointer: id,
+                                start_x: x,
+                                start_y: y,
+                                start_view: view,
+                                moved: false,
+                            })
+                        }
+                    }
+                };
+                false
+            }
+            "pointermove" => match self.tl.drag {
+                Some(Drag::Pan {
+                    pointer,
+                    start_x,
+                    start_y,
+                    start_view,
+                    ..
+                }) if pointer == id => {
+                    let delta = if self.tl.orientation == Orientation::Vertical {
+                        y - start_y
+                    } else {
+                        x - start_x
+                    };
+                    let moved = ((x - start_x).abs() + (y - start_y).abs()) > 6.0 * dpr;
+                    if moved {
+                        let days_per_px = (start_view.1 - start_view.0) / self.tl.axis_len.max(1.0);
+                        self.tl.view = View {
+                            start: start_view.0,
+                            end: start_view.1,
+                        };
+                        self.tl.view.pan(-delta * days_per_px);
+                        self.tl.drag = Some(Drag::Pan {
+                            pointer,
+                            start_x,
+                            start_y,
+                            start_view,
+                            moved: true,
+                        });
+                    }
+                    moved
+                }
+                Some(Drag::Marker { pointer }) if pointer == id => {
+                    let along = if self.tl.orientation == Orientation::Vertical {
+                        y
+                    } else {
+                        x
+                    };
+                    let day = self.tl.view.day_at(along, self.tl.axis_len).round() as i32;
+                    let (lo, hi) = self.ds.coverage;
+                    let d = Date::from_days(day.clamp(lo.days(), hi.days()));
+                    self.set_date_from_timeline(d);
+                    true
+                }
+                Some(Drag::Pinch {
+                    a,
+                    b,
+                    start_dist,
+                    start_view,
+                }) if id == a.0 || id == b.0 => {
+                    let other = if id == a.0 { b } else { a };
+                    let dist = ((x - other.1).powi(2) + (y - other.2).powi(2))
+                        .sqrt()
+                        .max(1.0);
+                    let mid_along = if self.tl.orientation == Orientation::Vertical {
+                        (y + other.2) / 2.0
+                    } else {
+                        (x + other.1) / 2.0
+                    };
+                    self.tl.view = View {
+                        start: start_view.0,
+                        end: start_view.1,
+                    };
+                    let anchor = self.tl.view.day_at(mid_along, self.tl.axis_len);
+                    self.tl.view.zoom(dist / start_dist, anchor);
+                    true
+                }
+                _ => false,
+            },
+            _ => {
+                let was = self.tl.drag.take();
+                if let Some(Drag::Pan { moved: false, .. }) = was {
+                    if kind == "pointerup" {
+                        let hit = self
+                            .tl
+                            .layout
+                            .as_ref()
+                            .and_then(|l| tl::hit_test(l, x, y, 10.0 * dpr));
+                        if let Some(i) = hit {
+                            self.open_details(i);
+                            if let Some(d) = self.ds.events.get(i).map(|ev| ev.date) {
+                                self.set_date_from_timeline(d);
+                            }
+                            return true;
+                        }
+                    }
+                }
+                matches!(was, Some(Drag::Marker { .. }) | Some(Drag::Pinch { .. }))
+            }
+        }
+    }
+}
+
+/// Sizes the canvas backing store to its CSS size × devicePixelRatio
+/// (plotters-canvas draws in backing-store pixels and never does this).
+/// Returns the device-pixel size, or `None` while the canvas is not laid out.
+fn size_canvas(canvas: &HtmlCanvasElement, dpr: f64) -> Option<(u32, u32)> {
+    let (cw, ch) = (canvas.client_width(), canvas.client_height());
+    if cw <= 0 || ch <= 0 {
+        return None;
+    }
+    let w = (f64::from(cw) * dpr).round().max(1.0) as u32;
+    let h = (f64::from(ch) * dpr).round().max(1.0) as u32;
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    Some((w, h))
+}
+
+/// Sizes `canvas`, wraps it in the measuring backend and hands `draw` the area.
+fn with_canvas(
+    canvas: &HtmlCanvasElement,
+    theme: &Theme,
+    draw: impl FnOnce(&DrawingArea<MeasuredCanvas, plotters::coord::Shift>) -> bool,
+) {
+    if size_canvas(canvas, theme.dpr).is_none() {
+        return;
+    }
+    if let Some(backend) = MeasuredCanvas::new(canvas.clone()) {
+        let area = backend.into_drawing_area();
+        if draw(&area) {
+            let _ = area.present();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): mounting, the
+//! canvas backing store at the page's devicePixelRatio, controls that change
+//! what is drawn, the timeline's keyboard and list view, destroy.
+//!
+//! scripts/test.sh runs them twice: at devicePixelRatio 1 and 2.
+#![cfg(target_arch = "wasm32")]
+
+use trade_widget::web::Widget;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{
+    CanvasRenderingContext2d, Event, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+    KeyboardEvent, KeyboardEventInit, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount(view: &str, width_px: u32) -> (HtmlElement, ShadowRoot, Widget) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.set_attribute("style", &format!("display:block;width:{width_px}px"))
+        .unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    // The widget's own stylesheet is adopted by the loader; here the few
+    // rules that size the canvases stand in for it.
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(
+        "canvas{display:block;width:100%;height:240px} [hidden]{display:none} .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden}",
+    ));
+    root.append_child(&style).unwrap();
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"view".into(), &view.into()).unwrap();
+    js_sys::Reflect::set(&opts, &"flow".into(), &"cn-ev-to-ca".into()).unwrap();
+    js_sys::Reflect::set(&opts, &"date".into(), &"2026-03-02".into()).unwrap();
+    let widget = Widget::new(host.clone(), root.clone(), opts.into()).expect("mounts");
+    // The markup replaced the shadow root's content; put the sizing rules back and draw again.
+    root.append_child(&style).unwrap();
+    widget.redraw();
+    (host, root, widget)
+}
+
+fn q(root: &ShadowRoot, sel: &str) -> web_sys::Element {
+    root.query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"))
+}
+
+fn text(root: &ShadowRoot, sel: &str) -> String {
+    q(root, sel).text_content().unwrap_or_default()
+}
+
+/// Share of the canvas's pixels that differ from its top-left (background) pixel.
+fn ink(canvas: &HtmlCanvasElement) -> f64 {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let (w, h) = (canvas.width(), canvas.height());
+    let data = ctx
+        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+        .unwrap()
+        .data();
+    let bg = [data[0], data[1], data[2]];
+    let mut differ = 0usize;
+    for px in data.chunks_exact(4) {
+        if px[0].abs_diff(bg[0]) > 8 || px[1].abs_diff(bg[1]) > 8 || px[2].abs_diff(bg[2]) > 8 {
+            differ += 1;
+        }
+    }
+    differ as f64 / (w * h).max(1) as f64
+}
+
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.get_image_data(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    )
+    .unwrap()
+    .data()
+    .to_vec()
+}
+
+fn set_input(root: &ShadowRoot, name: &str, value: &str) {
+    let input: HtmlInputElement = q(root, &format!("input[name=\"{name}\"]")).unchecked_into();
+    input.set_value(value);
+    let ev = Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+fn key(target: &web_sys::Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    target
+        .dispatch_event(
+            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn canvas_backing_store_is_css_size_times_device_pixel_ratio() {
+    let (_host, root, _w) = mount("both", 700);
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    for role in ["duty-chart", "rate-chart", "timeline"] {
+        let c: HtmlCanvasElement =
+            q(&root, &format!("canvas[data-role=\"{role}\"]")).unchecked_into();
+        assert_eq!(
+            c.width(),
+            (f64::from(c.client_width()) * dpr).round() as u32,
+            "{role} width at dpr {dpr}"
+        );
+        assert_eq!(
+            c.height(),
+            (f64::from(c.client_height()) * dpr).round() as u32,
+            "{role} height at dpr {dpr}"
+        );
+        assert!(ink(&c) > 0.005, "{role} has a drawing");
+    }
+}
+
+#[wasm_bindgen_test]
+fn summary_shows_the_golden_case_and_changes_with_the_value() {
+    let (_host, root, w) = mount("calculator", 700);
+    let summary = text(&root, "[data-role=summary]");
+    assert!(summary.contains("C$2,440.00"), "{summary}");
+    let bars: HtmlCanvasElement = q(&root, "canvas[data-role=\"duty-chart\"]").unchecked_into();
+    let before = pixels(&bars);
+    set_input(&root, "quota-used", "49000");
+    w.redraw();
+    let over = text(&root, "[data-role=summary]");
+    assert!(over.contains("C$42,440.00"), "{over}");
+    assert_ne!(pixels(&bars), before, "the bars follow the quota");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_shows_a_message_and_keeps_the_last_result() {
+    let (_host, root, w) = mount("calculator", 500);
+    for bad in ["", "abc", "-5", "1000000000001"] {
+        set_input(&root, "value", bad);
+        w.redraw();
+        let err = q(&root, "[data-error-for=value]");
+        assert!(!err.has_attribute("hidden"), "message shown for {bad:?}");
+        assert!(err.text_content().unwrap_or_default().len() > 10);
+        assert!(
+            text(&root, "[data-role=summary]").contains("C$2,440.00"),
+            "last good result kept for {bad:?}"
+        );
+        assert!(!text(&root, "[data-role=summary]").contains("NaN"));
+    }
+    set_input(&root, "quantity", "0");
+    w.redraw();
+    assert!(!q(&root, "[data-error-for=quantity]").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+fn keyboard_moves_through_events_and_zoom_changes_the_drawing() {
+    let (_host, root, w) = mount("timeline", 900);
+    let canvas: HtmlCanvasElement = q(&root, "canvas[data-role=\"timeline\"]").unchecked_into();
+    let first = pixels(&canvas);
+    key(&canvas, "Home");
+    w.redraw();
+    let status = text(&root, "[data-role=tl-status]");
+    assert!(
+        status.contains("2017"),
+        "the first event is announced: {status}"
+    );
+    key(&canvas, "ArrowRight");
+    w.redraw();
+    assert_ne!(
+        text(&root, "[data-role=tl-status]"),
+        status,
+        "the focus moved"
+    );
+    key(&canvas, "+");
+    w.redraw();
+    assert_ne!(
+        pixels(&canvas),
+        first,
+        "zoom and focus ring change the pixels"
+    );
+    key(&canvas, "Enter");
+    w.redraw();
+    assert!(!q(&root, "[data-role=details]").has_attribute("hidden"));
+    key(&canvas, "Escape");
+    w.redraw();
+    assert!(q(&root, "[data-role=details]").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+fn list_view_matches_the_data() {
+    let (_host, root, _w) = mount("timeline", 900);
+    let items = root
+        .query_selector_all("[data-role=event-list] li")
+        .unwrap()
+        .length();
+    let ds = trade_widget::core::load::load(trade_widget::core::load::BUILTIN_JSON).unwrap();
+    assert_eq!(items as usize, ds.events.len());
+    let first = text(&root, "[data-role=event-list] li");
+    assert!(first.contains(ds.events[0].title.en.as_str()));
+}
+
+#[wasm_bindgen_test]
+fn destroy_removes_every_listener_and_the_markup() {
+    let (host, root, mut w) = mount("both", 700);
+    let input: HtmlInputElement = q(&root, "input[name=\"value\"]").unchecked_into();
+    w.destroy();
+    assert_eq!(root.child_element_count(), 0, "markup removed");
+    // A detached input receiving events must not reach the widget (it would throw on a freed closure).
+    input.set_value("123");
+    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    assert!(!host.has_attribute("data-status"));
+}
+
+#[wasm_bindgen_test]
+fn two_widgets_are_independent() {
+    let (_h1, r1, w1) = mount("calculator", 600);
+    let (_h2, r2, w2) = mount("calculator", 600);
+    set_input(&r1, "quota-used", "49000");
+    w1.redraw();
+    w2.redraw();
+    assert!(text(&r1, "[data-role=summary]").contains("C$42,440.00"));
+    assert!(text(&r2, "[data-role=summary]").contains("C$2,440.00"));
+    let _ = JsValue::NULL;
+}
