@@ -10,8 +10,6 @@
 use super::date::{Date, Precision};
 use super::model::*;
 use super::money::{Currency, Rate, MINOR_PER_MAJOR};
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -73,33 +71,232 @@ impl fmt::Display for DataErrors {
 impl std::error::Error for DataErrors {}
 
 // ---- pass 2: the shape of each record --------------------------------------
+//
+// Records are read field by field from the parsed JSON rather than through
+// `#[derive(Deserialize)]`: every problem then carries its exact JSON path
+// (`measures[3].rate`), every record reports all of its problems, and the
+// wasm bundle carries no per-type deserializer code.
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The fields of one JSON object, read one at a time; what was never read
+/// is reported as unknown at the end.
+struct Fields<'a> {
+    path: String,
+    obj: &'a serde_json::Map<String, Value>,
+    read: Vec<&'static str>,
+    /// Whether a required field was missing or of the wrong type.
+    broken: bool,
+}
+
+impl<'a> Fields<'a> {
+    fn new(c: &mut Checker, path: String, value: &'a Value) -> Option<Fields<'a>> {
+        match value.as_object() {
+            Some(obj) => Some(Fields {
+                path,
+                obj,
+                read: Vec::new(),
+                broken: false,
+            }),
+            None => {
+                c.schema(&path, "must be an object { … }");
+                None
+            }
+        }
+    }
+
+    fn at(&self, key: &str) -> String {
+        format!("{}.{key}", self.path)
+    }
+
+    fn raw(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.read.push(key);
+        self.obj.get(key).filter(|v| !v.is_null())
+    }
+
+    /// Reports fields nobody asked for (a typo such as `"strat"` would
+    /// otherwise silently drop a date).
+    fn finish(self, c: &mut Checker) -> bool {
+        for key in self.obj.keys() {
+            if !self.read.contains(&key.as_str()) {
+                c.schema(&self.at(key), "unknown field");
+            }
+        }
+        !self.broken
+    }
+
+    fn missing(&mut self, c: &mut Checker, key: &str) {
+        c.schema(&self.at(key), "missing field");
+        self.broken = true;
+    }
+
+    fn wrong(&mut self, c: &mut Checker, key: &str, want: &str) {
+        c.schema(&self.at(key), &format!("must be {want}"));
+        self.broken = true;
+    }
+
+    /// Reports `key` as missing if it is absent or null.
+    fn require(&mut self, c: &mut Checker, key: &str) {
+        if self.obj.get(key).is_none_or(Value::is_null) {
+            self.missing(c, key);
+        }
+    }
+
+    /// The value of `key` if present and of the type `get` reads, else
+    /// reports it as wrong (`want` says what it must be).
+    fn typed<T>(
+        &mut self,
+        c: &mut Checker,
+        key: &'static str,
+        want: &str,
+        get: fn(&'a Value) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.raw(key)?;
+        let t = get(v);
+        if t.is_none() {
+            self.wrong(c, key, want);
+        }
+        t
+    }
+
+    fn opt_str(&mut self, c: &mut Checker, key: &'static str) -> Option<String> {
+        self.typed(c, key, "text in quotes", |v| v.as_str().map(str::to_string))
+    }
+
+    fn str(&mut self, c: &mut Checker, key: &'static str) -> String {
+        self.require(c, key);
+        self.opt_str(c, key).unwrap_or_default()
+    }
+
+    fn opt_num(&mut self, c: &mut Checker, key: &'static str) -> Option<f64> {
+        self.typed(c, key, "a number, without quotes", Value::as_f64)
+    }
+
+    fn num(&mut self, c: &mut Checker, key: &'static str) -> f64 {
+        self.require(c, key);
+        self.opt_num(c, key).unwrap_or(0.0)
+    }
+
+    fn opt_date(&mut self, c: &mut Checker, key: &'static str) -> Option<Date> {
+        let s = self.opt_str(c, key)?;
+        match Date::parse(&s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                c.schema(&self.at(key), &e.to_string());
+                self.broken = true;
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, c: &mut Checker, key: &'static str) -> Date {
+        self.require(c, key);
+        self.opt_date(c, key).unwrap_or(Date::from_days(0))
+    }
+
+    fn strings(&mut self, c: &mut Checker, key: &'static str, required: bool) -> Vec<String> {
+        let Some(v) = self.raw(key) else {
+            if required {
+                self.missing(c, key);
+            }
+            return Vec::new();
+        };
+        match v.as_array() {
+            Some(items) if items.iter().all(Value::is_string) => items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_string))
+                .collect(),
+            _ => {
+                self.wrong(c, key, "a list of texts [\"…\"]");
+                Vec::new()
+            }
+        }
+    }
+
+    /// One of a fixed set of names, e.g. a kind or a confidence.
+    fn choice<T: Copy>(
+        &mut self,
+        c: &mut Checker,
+        key: &'static str,
+        options: &[(&'static str, T)],
+    ) -> Option<T> {
+        let s = self.str(c, key);
+        if self.obj.get(key).and_then(Value::as_str).is_none() {
+            return None;
+        }
+        let found = options.iter().find(|(name, _)| *name == s).map(|(_, t)| *t);
+        if found.is_none() {
+            let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+            c.schema(
+                &self.at(key),
+                &format!(
+                    "unknown value \"{s}\", expected one of {}",
+                    names.join(", ")
+                ),
+            );
+            self.broken = true;
+        }
+        found
+    }
+
+    /// `{"en": …, "fr": …}`; a missing or empty French text is a rule problem
+    /// (reported by [`Checker::text`]), not a shape problem.
+    fn opt_text(&mut self, c: &mut Checker, key: &'static str) -> Option<RawText> {
+        let v = self.raw(key)?;
+        let path = self.at(key);
+        let mut f = Fields::new(c, path, v)?;
+        let en = f.str(c, "en");
+        let fr = f.opt_str(c, "fr");
+        let ok = f.finish(c);
+        if !ok {
+            self.broken = true;
+        }
+        Some(RawText { en, fr })
+    }
+
+    fn text(&mut self, c: &mut Checker, key: &'static str) -> RawText {
+        self.require(c, key);
+        self.opt_text(c, key).unwrap_or(RawText {
+            en: String::new(),
+            fr: Some(String::new()),
+        })
+    }
+}
+
 struct RawText {
     en: String,
-    #[serde(default)]
     fr: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCoverage {
-    start: Date,
-    end: Date,
-}
+const CONFIDENCE: [(&str, Confidence); 3] = [
+    ("confirmed", Confidence::Confirmed),
+    ("press", Confidence::Press),
+    ("estimate", Confidence::Estimate),
+];
+const CURRENCY: [(&str, Currency); 3] = [
+    ("CAD", Currency::CAD),
+    ("USD", Currency::USD),
+    ("CNY", Currency::CNY),
+];
+const KIND: [(&str, MeasureKind); 8] = [
+    ("base", MeasureKind::Base),
+    ("surtax", MeasureKind::Surtax),
+    (
+        "anti_dumping_provisional",
+        MeasureKind::AntiDumpingProvisional,
+    ),
+    ("anti_dumping", MeasureKind::AntiDumping),
+    ("retaliation", MeasureKind::Retaliation),
+    ("additional", MeasureKind::Additional),
+    ("ban", MeasureKind::Ban),
+    ("suspension", MeasureKind::Suspension),
+];
+const CATEGORY: [(&str, Category); 5] = [
+    ("diplomacy", Category::Diplomacy),
+    ("trade", Category::Trade),
+    ("detention", Category::Detention),
+    ("security", Category::Security),
+    ("public_opinion", Category::PublicOpinion),
+];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawHeader {
-    schema: u32,
-    as_of: Date,
-    coverage: RawCoverage,
-    deal_date: Date,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFlow {
     id: String,
     origin: String,
@@ -109,86 +306,154 @@ struct RawFlow {
     currency: Currency,
     unit: RawText,
     default_value: f64,
-    #[serde(default)]
     note: Option<RawText>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+fn read_flow(c: &mut Checker, mut f: Fields) -> Option<RawFlow> {
+    let r = RawFlow {
+        id: f.str(c, "id"),
+        origin: f.str(c, "origin"),
+        destination: f.str(c, "destination"),
+        name: f.text(c, "name"),
+        hs: f.str(c, "hs"),
+        currency: f.choice(c, "currency", &CURRENCY).unwrap_or(Currency::CAD),
+        unit: f.text(c, "unit"),
+        default_value: f.num(c, "default_value"),
+        note: f.opt_text(c, "note"),
+    };
+    f.finish(c).then_some(r)
+}
+
 struct RawMeasure {
     id: String,
     flow: String,
     kind: MeasureKind,
     name: RawText,
-    #[serde(default)]
     rate: Option<f64>,
-    #[serde(default)]
     start: Option<Date>,
-    #[serde(default)]
     end: Option<Date>,
     instrument: RawText,
     sources: Vec<String>,
     confidence: Confidence,
-    #[serde(default)]
     note: Option<RawText>,
-    #[serde(default)]
     suspends: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+fn read_measure(c: &mut Checker, mut f: Fields) -> Option<RawMeasure> {
+    let r = RawMeasure {
+        id: f.str(c, "id"),
+        flow: f.str(c, "flow"),
+        kind: f.choice(c, "kind", &KIND).unwrap_or(MeasureKind::Base),
+        name: f.text(c, "name"),
+        rate: f.opt_num(c, "rate"),
+        start: f.opt_date(c, "start"),
+        end: f.opt_date(c, "end"),
+        instrument: f.text(c, "instrument"),
+        sources: f.strings(c, "sources", true),
+        confidence: f
+            .choice(c, "confidence", &CONFIDENCE)
+            .unwrap_or(Confidence::Estimate),
+        note: f.opt_text(c, "note"),
+        suspends: f.opt_str(c, "suspends"),
+    };
+    f.finish(c).then_some(r)
+}
+
 struct RawQuota {
     id: String,
     flow: String,
     name: RawText,
     start: Date,
-    #[serde(default)]
     end: Option<Date>,
-    first_year_units: u64,
+    first_year_units: f64,
     growth: f64,
     waives: Vec<String>,
     over_quota_confidence: Confidence,
-    #[serde(default)]
     over_quota_note: Option<RawText>,
     instrument: RawText,
     sources: Vec<String>,
     confidence: Confidence,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+fn read_quota(c: &mut Checker, mut f: Fields) -> Option<RawQuota> {
+    let r = RawQuota {
+        id: f.str(c, "id"),
+        flow: f.str(c, "flow"),
+        name: f.text(c, "name"),
+        start: f.date(c, "start"),
+        end: f.opt_date(c, "end"),
+        first_year_units: f.num(c, "first_year_units"),
+        growth: f.num(c, "growth"),
+        waives: f.strings(c, "waives", true),
+        over_quota_confidence: f
+            .choice(c, "over_quota_confidence", &CONFIDENCE)
+            .unwrap_or(Confidence::Estimate),
+        over_quota_note: f.opt_text(c, "over_quota_note"),
+        instrument: f.text(c, "instrument"),
+        sources: f.strings(c, "sources", true),
+        confidence: f
+            .choice(c, "confidence", &CONFIDENCE)
+            .unwrap_or(Confidence::Estimate),
+    };
+    f.finish(c).then_some(r)
+}
+
 struct RawEvent {
     id: String,
     date: String,
-    #[serde(default)]
     end: Option<Date>,
     title: RawText,
     description: RawText,
     category: Category,
     sources: Vec<String>,
     confidence: Confidence,
-    #[serde(default = "default_priority")]
-    priority: u8,
-    #[serde(default)]
+    priority: f64,
     starts: Vec<String>,
-    #[serde(default)]
     ends: Vec<String>,
 }
 
-fn default_priority() -> u8 {
-    2
+fn read_event(c: &mut Checker, mut f: Fields) -> Option<RawEvent> {
+    let r = RawEvent {
+        id: f.str(c, "id"),
+        date: f.str(c, "date"),
+        end: f.opt_date(c, "end"),
+        title: f.text(c, "title"),
+        description: f.text(c, "description"),
+        category: f
+            .choice(c, "category", &CATEGORY)
+            .unwrap_or(Category::Trade),
+        sources: f.strings(c, "sources", true),
+        confidence: f
+            .choice(c, "confidence", &CONFIDENCE)
+            .unwrap_or(Confidence::Estimate),
+        priority: f.opt_num(c, "priority").unwrap_or(2.0),
+        starts: f.strings(c, "starts", false),
+        ends: f.strings(c, "ends", false),
+    };
+    f.finish(c).then_some(r)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawExchangeRate {
     currency: Currency,
     from: Date,
     cad: f64,
     source: String,
     confidence: Confidence,
-    #[serde(default)]
     note: Option<RawText>,
+}
+
+fn read_exchange_rate(c: &mut Checker, mut f: Fields) -> Option<RawExchangeRate> {
+    let r = RawExchangeRate {
+        currency: f.choice(c, "currency", &CURRENCY).unwrap_or(Currency::CAD),
+        from: f.date(c, "from"),
+        cad: f.num(c, "cad"),
+        source: f.str(c, "source"),
+        confidence: f
+            .choice(c, "confidence", &CONFIDENCE)
+            .unwrap_or(Confidence::Estimate),
+        note: f.opt_text(c, "note"),
+    };
+    f.finish(c).then_some(r)
 }
 
 /// Collects problems; every check appends rather than returns.
@@ -204,56 +469,37 @@ impl Checker {
         });
     }
 
-    /// Deserializes `value` as `T`, reporting the JSON path of the first
-    /// problem inside it.
-    fn shape<T: DeserializeOwned>(&mut self, path: &str, value: &Value) -> Option<T> {
-        match serde_path_to_error::deserialize::<_, T>(value) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                let inner = e.path().to_string();
-                let full = if inner == "." || inner.is_empty() {
-                    path.to_string()
-                } else if inner.starts_with('[') {
-                    format!("{path}{inner}")
-                } else {
-                    format!("{path}.{inner}")
-                };
-                let message = friendly_serde_message(&e.inner().to_string());
-                self.errors.push(DataError::Schema {
-                    path: full,
-                    message,
-                });
-                None
-            }
-        }
+    fn schema(&mut self, path: &str, message: &str) {
+        self.errors.push(DataError::Schema {
+            path: path.to_string(),
+            message: message.to_string(),
+        });
     }
 
-    /// Each element of the array `key` of `root`, shaped as `T`.
-    fn records<T: DeserializeOwned>(
+    /// Each element of the list `key` of `root`, read by `read`, named for
+    /// later messages as `measures[3] (id "x")`.
+    fn records<T>(
         &mut self,
         root: &serde_json::Map<String, Value>,
         key: &str,
+        read: fn(&mut Checker, Fields) -> Option<T>,
     ) -> Vec<(String, T)> {
         let Some(value) = root.get(key) else {
-            self.errors.push(DataError::Schema {
-                path: key.to_string(),
-                message: "missing list".into(),
-            });
+            self.schema(key, "missing list");
             return Vec::new();
         };
         let Some(items) = value.as_array() else {
-            self.errors.push(DataError::Schema {
-                path: key.to_string(),
-                message: "must be a list [ … ]".into(),
-            });
+            self.schema(key, "must be a list [ … ]");
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("{key}[{i}]");
-            if let Some(t) = self.shape::<T>(&path, item) {
-                let id = item.get("id").and_then(Value::as_str).map(str::to_string);
-                let name = match id {
+            let Some(fields) = Fields::new(self, path.clone(), item) else {
+                continue;
+            };
+            if let Some(t) = read(self, fields) {
+                let name = match item.get("id").and_then(Value::as_str) {
                     Some(id) => format!("{path} (id \"{id}\")"),
                     None => path,
                 };
@@ -349,15 +595,6 @@ impl Checker {
     }
 }
 
-/// Makes serde's messages read as advice to an editor.
-fn friendly_serde_message(m: &str) -> String {
-    let m = m.to_string();
-    if let Some(rest) = m.strip_prefix("unknown variant ") {
-        return format!("unknown value {rest}");
-    }
-    m
-}
-
 /// Reads and validates a data file.
 pub fn load(json: &str) -> Result<Dataset, DataErrors> {
     let root: Value = serde_json::from_str(json).map_err(|e| {
@@ -379,55 +616,50 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
             message: "the file must be one JSON object { … }".into(),
         }]));
     };
-    let header_value = Value::Object(
-        ["schema", "as_of", "coverage", "deal_date"]
-            .iter()
-            .filter_map(|k| obj.get(*k).map(|v| (k.to_string(), v.clone())))
-            .collect(),
-    );
-    for key in obj.keys() {
-        if ![
-            "schema",
-            "as_of",
-            "coverage",
-            "deal_date",
-            "flows",
-            "measures",
-            "quotas",
-            "events",
-            "exchange_rates",
-        ]
-        .contains(&key.as_str())
-        {
-            c.errors.push(DataError::Schema {
-                path: key.clone(),
-                message: "unknown field".into(),
-            });
+    // The header: the top-level fields that are not lists.
+    let mut top = Fields {
+        path: String::new(),
+        obj,
+        read: Vec::new(),
+        broken: false,
+    };
+    let schema = top.num(&mut c, "schema");
+    let as_of = top.date(&mut c, "as_of");
+    let deal_date = top.date(&mut c, "deal_date");
+    let coverage = match top.raw("coverage") {
+        Some(v) => Fields::new(&mut c, "coverage".into(), v).map(|mut f| {
+            let range = (f.date(&mut c, "start"), f.date(&mut c, "end"));
+            top.broken |= !f.finish(&mut c);
+            range
+        }),
+        None => {
+            top.missing(&mut c, "coverage");
+            None
         }
+    };
+    for list in ["flows", "measures", "quotas", "events", "exchange_rates"] {
+        top.read.push(list);
     }
-    let header: Option<RawHeader> = c.shape("(top)", &header_value);
-    if let Some(h) = &header {
-        if h.schema != SCHEMA {
-            c.errors.push(DataError::Schema {
-                path: "schema".into(),
-                message: format!(
-                    "this widget reads schema {SCHEMA}, the file is schema {}",
-                    h.schema
-                ),
-            });
-        }
-        if h.coverage.end < h.coverage.start {
+    let header_ok = top.finish(&mut c);
+    if schema != f64::from(SCHEMA) && header_ok {
+        c.schema(
+            "schema",
+            &format!("this widget reads schema {SCHEMA}, the file is schema {schema}"),
+        );
+    }
+    if let Some((start, end)) = coverage {
+        if end < start {
             c.rule("coverage", "ends before it starts");
         }
     }
-    let raw_flows: Vec<(String, RawFlow)> = c.records(obj, "flows");
-    let raw_measures: Vec<(String, RawMeasure)> = c.records(obj, "measures");
+    let raw_flows = c.records(obj, "flows", read_flow);
+    let raw_measures = c.records(obj, "measures", read_measure);
     let raw_quotas: Vec<(String, RawQuota)> = match obj.get("quotas") {
         None => Vec::new(),
-        Some(_) => c.records(obj, "quotas"),
+        Some(_) => c.records(obj, "quotas", read_quota),
     };
-    let raw_events: Vec<(String, RawEvent)> = c.records(obj, "events");
-    let raw_rates: Vec<(String, RawExchangeRate)> = c.records(obj, "exchange_rates");
+    let raw_events = c.records(obj, "events", read_event);
+    let raw_rates = c.records(obj, "exchange_rates", read_exchange_rate);
 
     let mut ids = HashSet::new();
     let mut flows = Vec::new();
@@ -574,9 +806,18 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
                 _ => {}
             }
         }
-        if q.first_year_units == 0 {
-            c.rule(&rec, "first_year_units must be more than zero");
-        }
+        let first_year_units = whole_number(q.first_year_units)
+            .filter(|u| *u > 0)
+            .unwrap_or_else(|| {
+                c.rule(
+                    &rec,
+                    format!(
+                        "first_year_units {} must be a whole number of units, more than zero",
+                        q.first_year_units
+                    ),
+                );
+                1
+            });
         let growth = c.rate(&rec, "growth", q.growth).unwrap_or(Rate::ZERO);
         quotas.push(Quota {
             name: c.text(&rec, "name", q.name),
@@ -587,7 +828,7 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
             flow: q.flow,
             start: q.start,
             end: q.end,
-            first_year_units: q.first_year_units,
+            first_year_units,
             growth,
             waives: q.waives,
             over_quota_confidence: q.over_quota_confidence,
@@ -616,9 +857,12 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
             }
         };
         c.window(&rec, Some(date), e.end);
-        if !(1..=3).contains(&e.priority) {
-            c.rule(&rec, format!("priority {} must be 1, 2 or 3", e.priority));
-        }
+        let priority = whole_number(e.priority)
+            .filter(|p| (1..=3).contains(p))
+            .unwrap_or_else(|| {
+                c.rule(&rec, format!("priority {} must be 1, 2 or 3", e.priority));
+                2
+            }) as u8;
         for m in e.starts.iter().chain(&e.ends) {
             if !measure_ids.contains(m) {
                 c.rule(
@@ -637,7 +881,7 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
             end: e.end,
             category: e.category,
             confidence: e.confidence,
-            priority: e.priority.clamp(1, 3),
+            priority,
             starts: e.starts,
             ends: e.ends,
         });
@@ -692,12 +936,12 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
         }
     }
 
-    match (header, c.errors.is_empty()) {
-        (Some(h), true) => Ok(Dataset {
-            schema: h.schema,
-            as_of: h.as_of,
-            coverage: (h.coverage.start, h.coverage.end),
-            deal_date: h.deal_date,
+    match (coverage, c.errors.is_empty()) {
+        (Some(coverage), true) => Ok(Dataset {
+            schema: SCHEMA,
+            as_of,
+            coverage,
+            deal_date,
             flows,
             measures,
             quotas,
@@ -706,6 +950,11 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
         }),
         _ => Err(DataErrors(c.errors)),
     }
+}
+
+/// A JSON number that is a whole, non-negative number.
+fn whole_number(n: f64) -> Option<u64> {
+    (n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 9e15).then_some(n as u64)
 }
 
 fn windows_overlap(a: &Measure, b: &Measure) -> bool {

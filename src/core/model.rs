@@ -56,7 +56,7 @@ impl Text {
 
 /// How sure the newsroom is of a figure. Only `Confirmed` is shown as plain
 /// fact; the others carry a visible label wherever they appear.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// Read in the cited primary or official source.
@@ -75,9 +75,7 @@ impl Confidence {
 
 /// What kind of duty layer a measure is; the order here is the order layers
 /// are listed and stacked in.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureKind {
     /// The most-favoured-nation rate of the importer's tariff schedule.
@@ -242,9 +240,7 @@ impl Quota {
 }
 
 /// Timeline lanes.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Diplomacy,

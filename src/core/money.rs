@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// The currencies a reader can enter a value in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Currency {
     CAD,
     USD,

@@ -13,7 +13,7 @@ use crate::core::summary::{self, Formats};
 use crate::core::timeline::{self as tl, Orientation, View};
 use crate::draw::{calculator as calc_draw, timeline as tl_draw, Scheme, Theme};
 use plotters::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -40,12 +40,26 @@ fn builtin() -> Result<Rc<Dataset>, String> {
     })
 }
 
-/// What the loader passes from the element's attributes.
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
-struct Options {
-    view: Option<String>,
-    lang: Option<String>,
+/// Reads `key` of a plain JS object as text: strings as they are, numbers
+/// written out (`setState({value: 40000})` and `{value: "40 000"}` both
+/// work), anything else as absent.
+fn prop(obj: &JsValue, key: &str) -> Option<String> {
+    let v = js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok()?;
+    if let Some(s) = v.as_string() {
+        return Some(s);
+    }
+    let n = v.as_f64()?;
+    Some(if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        (n as i64).to_string()
+    } else {
+        n.to_string()
+    })
+}
+
+/// The calculator's inputs as a page gives them: attributes at mount,
+/// `setState` later. Absent fields leave the state as it is.
+#[derive(Default)]
+struct InputFields {
     flow: Option<String>,
     value: Option<String>,
     currency: Option<String>,
@@ -53,45 +67,88 @@ struct Options {
     quantity: Option<String>,
     quota_used: Option<String>,
     theme: Option<String>,
+}
+
+impl InputFields {
+    fn read(o: &JsValue) -> InputFields {
+        InputFields {
+            flow: prop(o, "flow"),
+            value: prop(o, "value"),
+            currency: prop(o, "currency"),
+            date: prop(o, "date"),
+            quantity: prop(o, "quantity"),
+            quota_used: prop(o, "quotaUsed"),
+            theme: prop(o, "theme"),
+        }
+    }
+}
+
+/// What the loader passes from the element's attributes.
+#[derive(Default)]
+struct Options {
+    view: Option<String>,
+    lang: Option<String>,
     share_state: bool,
     /// An inline `<script type="application/json">` dataset.
     data: Option<String>,
+    fields: InputFields,
 }
 
-/// A number or a string from a script: `setState({value: 40000})` and
-/// `setState({value: "40 000"})` both work.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Text(String),
-    Number(f64),
-}
-
-impl Scalar {
-    fn text(self) -> String {
-        match self {
-            Scalar::Text(s) => s,
-            Scalar::Number(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 => {
-                format!("{}", n as i64)
-            }
-            Scalar::Number(n) => format!("{n}"),
+impl Options {
+    fn read(o: &JsValue) -> Options {
+        if !o.is_object() {
+            return Options::default();
+        }
+        Options {
+            view: prop(o, "view"),
+            lang: prop(o, "lang"),
+            share_state: js_sys::Reflect::get(o, &"shareState".into()).is_ok_and(|v| v.is_truthy()),
+            data: prop(o, "data"),
+            fields: InputFields::read(o),
         }
     }
 }
 
 /// `element.setState(patch)`: any subset of the state.
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 struct StatePatch {
-    flow: Option<String>,
-    value: Option<Scalar>,
-    currency: Option<String>,
-    date: Option<String>,
-    quantity: Option<Scalar>,
-    quota_used: Option<Scalar>,
+    fields: InputFields,
     compare_date: Option<String>,
-    lang: Option<String>,
-    theme: Option<String>,
+}
+
+const PATCH_KEYS: [&str; 9] = [
+    "flow",
+    "value",
+    "currency",
+    "date",
+    "quantity",
+    "quotaUsed",
+    "compareDate",
+    "theme",
+    "lang",
+];
+
+impl StatePatch {
+    fn read(o: &JsValue) -> Result<StatePatch, JsValue> {
+        if !o.is_object() {
+            return Err(err(
+                "setState takes an object, e.g. { date: \"2026-03-02\" }",
+            ));
+        }
+        let obj: &js_sys::Object = o.unchecked_ref();
+        let keys: js_sys::Array = js_sys::Object::keys(obj);
+        for key in keys.iter().filter_map(|k: JsValue| k.as_string()) {
+            if !PATCH_KEYS.contains(&key.as_str()) {
+                return Err(err(format!(
+                    "setState: unknown field \"{key}\"; expected one of {}",
+                    PATCH_KEYS.join(", ")
+                )));
+            }
+        }
+        Ok(StatePatch {
+            fields: InputFields::read(o),
+            compare_date: prop(o, "compareDate"),
+        })
+    }
 }
 
 /// `element.getState()`.
@@ -174,7 +231,10 @@ struct TimelineState {
     list_view: bool,
     layout: Option<tl::Layout>,
     /// Length of the time axis in device pixels at the last draw.
-    axis_len: f64,
+    /// Where the time axis starts and how long it is, in device pixels, at the last draw.
+    axis: (f64, f64),
+    /// Spans by index, so layout cost follows the visible events.
+    spans: tl::SpanIndex,
     orientation: Orientation,
 }
 
@@ -245,11 +305,7 @@ impl Widget {
     /// Mounts a widget into `root` (the element's shadow root).
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Widget, JsValue> {
-        let opts: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| err(format!("options: {e}")))?
-        };
+        let opts = Options::read(&options);
         let ds = match &opts.data {
             Some(inline) if !inline.trim().is_empty() => {
                 Rc::new(load_with_overlay(BUILTIN_JSON, inline).map_err(err)?)
@@ -265,26 +321,19 @@ impl Widget {
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| err("no document"))?;
-        let flow = opts
-            .flow
-            .filter(|f| ds.flow(f).is_some())
-            .or_else(|| ds.flows.first().map(|f| f.id.clone()))
+        // Defaults first; the element's attributes are then applied like a setState.
+        let first = ds
+            .flows
+            .first()
             .ok_or_else(|| err("the data has no trade flow"))?;
-        let default_value = ds.flow(&flow).map_or(100, |f| f.default_value_minor);
         let inputs = Inputs {
-            value: opts
-                .value
-                .unwrap_or_else(|| (default_value / 100).to_string()),
-            currency: opts
-                .currency
-                .as_deref()
-                .and_then(Currency::parse)
-                .unwrap_or_else(|| ds.flow(&flow).map_or(Currency::CAD, |f| f.currency)),
-            date: opts.date.unwrap_or_else(|| default_date(&ds).to_string()),
-            quantity: opts.quantity.unwrap_or_else(|| "1".into()),
-            quota_used: opts.quota_used.unwrap_or_else(|| "0".into()),
+            flow: first.id.clone(),
+            value: (first.default_value_minor / 100).to_string(),
+            currency: first.currency,
+            date: default_date(&ds).to_string(),
+            quantity: "1".into(),
+            quota_used: "0".into(),
             compare: before_deal(&ds),
-            flow,
         };
         let tl_state = TimelineState {
             view: View::fit(&ds.events, 0.03),
@@ -294,7 +343,8 @@ impl Widget {
             drag: None,
             list_view: false,
             layout: None,
-            axis_len: 1.0,
+            axis: (0.0, 1.0),
+            spans: tl::SpanIndex::new(&ds.events),
             orientation: Orientation::Horizontal,
         };
         let mut markup = String::from(r#"<div class="tw" data-role="widget">"#);
@@ -310,7 +360,7 @@ impl Widget {
             fmt: IntlFormats::new(lang),
             lang,
             mode,
-            theme_pref: opts.theme.unwrap_or_else(|| "auto".into()),
+            theme_pref: "auto".into(),
             share_state: opts.share_state,
             inputs,
             errors: Vec::new(),
@@ -330,6 +380,7 @@ impl Widget {
         };
         {
             let mut s = w.inner.borrow_mut();
+            s.apply_fields(opts.fields);
             if s.share_state {
                 s.restore_from_hash();
             }
@@ -347,8 +398,7 @@ impl Widget {
     /// problems of what does not, as `[[field, message], ...]`.
     #[wasm_bindgen(js_name = setState)]
     pub fn set_state(&self, patch: JsValue) -> Result<JsValue, JsValue> {
-        let patch: StatePatch =
-            serde_wasm_bindgen::from_value(patch).map_err(|e| err(format!("setState: {e}")))?;
+        let patch = StatePatch::read(&patch)?;
         {
             let mut s = self
                 .inner
@@ -407,13 +457,9 @@ impl Widget {
 }
 
 fn default_date(ds: &Dataset) -> Date {
-    // "After the deal": the first day the deal's measures were in force,
-    // unless today is inside the data.
-    let after = ds.deal_date.add_months_first(2).max(ds.deal_date);
-    match today() {
-        Some(t) if t >= after && t <= ds.coverage.1 => t,
-        _ => after,
-    }
+    // Today, but never past the day the data was last checked: a reader
+    // must not take a March figure for a November one.
+    today().map_or(ds.as_of, |t| t.clamp(ds.coverage.0, ds.as_of))
 }
 
 /// Draws now, then tells the page if a change asked for it.
@@ -604,9 +650,7 @@ impl Widget {
                         return;
                     };
                     match kind {
-                        "wheel" => ev
-                            .dyn_ref::<WheelEvent>()
-                            .is_some_and(|e| s.on_wheel(e, &canvas)),
+                        "wheel" => ev.dyn_ref::<WheelEvent>().is_some_and(|e| s.on_wheel(e)),
                         "keydown" => ev.dyn_ref::<KeyboardEvent>().is_some_and(|e| s.on_key(e)),
                         _ => ev
                             .dyn_ref::<PointerEvent>()
@@ -645,39 +689,38 @@ impl Inner {
     }
 
     fn apply_patch(&mut self, p: StatePatch) {
-        if let Some(f) = p.flow {
-            self.set_flow(f);
-        }
-        if let Some(v) = p.value {
-            self.inputs.value = v.text();
-        }
-        if let Some(c) = p.currency {
-            match Currency::parse(&c) {
-                Some(c) => self.inputs.currency = c,
-                None => web_sys::console::warn_1(
-                    &format!(
-                        "[trade-widget] setState: unknown currency \"{c}\"; use CAD, USD or CNY"
-                    )
-                    .into(),
-                ),
-            }
-        }
-        if let Some(d) = p.date {
-            self.inputs.date = d;
-        }
-        if let Some(q) = p.quantity {
-            self.inputs.quantity = q.text();
-        }
-        if let Some(q) = p.quota_used {
-            self.inputs.quota_used = q.text();
-        }
+        self.apply_fields(p.fields);
         if let Some(d) = p.compare_date.and_then(|d| Date::parse(&d).ok()) {
             self.inputs.compare = d;
         }
-        if let Some(th) = p.theme {
-            self.theme_pref = th;
+    }
+
+    /// Applies what a page gave; the flow first, since choosing a flow
+    /// resets the value and currency to the flow's own.
+    fn apply_fields(&mut self, f: InputFields) {
+        if let Some(flow) = f.flow {
+            self.set_flow(flow);
         }
-        let _ = p.lang; // The language is fixed at mount: the markup is built in it.
+        if let Some(c) = f.currency {
+            match Currency::parse(&c) {
+                Some(c) => self.inputs.currency = c,
+                None => web_sys::console::warn_1(
+                    &format!("[trade-widget] unknown currency \"{c}\"; use CAD, USD or CNY").into(),
+                ),
+            }
+        }
+        let targets = [
+            (f.value, &mut self.inputs.value),
+            (f.date, &mut self.inputs.date),
+            (f.quantity, &mut self.inputs.quantity),
+            (f.quota_used, &mut self.inputs.quota_used),
+            (f.theme, &mut self.theme_pref),
+        ];
+        for (given, slot) in targets {
+            if let Some(v) = given {
+                *slot = v;
+            }
+        }
     }
 
     fn set_flow(&mut self, flow: String) {
@@ -1289,8 +1332,9 @@ impl Inner {
         };
         let font_px = metrics.font_px;
         let measure = |s: &str| backend.measure(s, font_px, theme.font);
-        let layout = tl::layout(
+        let layout = tl::layout_indexed(
             &self.ds.events,
+            &self.tl.spans,
             &self.tl.lanes,
             &self.tl.view,
             (f64::from(w), f64::from(h)),
@@ -1299,11 +1343,7 @@ impl Inner {
             self.lang,
             &measure,
         );
-        self.tl.axis_len = if self.tl.orientation == Orientation::Vertical {
-            f64::from(h)
-        } else {
-            f64::from(w)
-        };
+        self.tl.axis = (layout.pos_of(layout.view.start), layout.axis_len());
         let area = backend.into_drawing_area();
         let _ = tl_draw::draw(
             &area,
@@ -1479,167 +1519,169 @@ impl Inner {
         handled
     }
 
-    fn on_wheel(&mut self, e: &WheelEvent, canvas: &HtmlCanvasElement) -> bool {
+    fn on_wheel(&mut self, e: &WheelEvent) -> bool {
         e.prevent_default();
-        let (pos, len) = self.pointer_pos(e.offset_x(), e.offset_y(), canvas);
-        let anchor = self.tl.view.day_at(pos, len);
+        let dpr = device_pixel_ratio();
+        let anchor = self.day_at_pixel(
+            f64::from(e.offset_x()) * dpr,
+            f64::from(e.offset_y()) * dpr,
+            &self.tl.view,
+        );
         let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
         self.tl.view.zoom(factor, anchor);
         true
     }
 
-    /// The pointer's position along the time axis in device pixels, and the axis length.
-    fn pointer_pos(&self, x: i32, y: i32, canvas: &HtmlCanvasElement) -> (f64, f64) {
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let along = if self.tl.orientation == Orientation::Vertical {
+    /// The position along the time axis (x, or y when vertical) of a canvas point.
+    fn along(&self, x: f64, y: f64) -> f64 {
+        if self.tl.orientation == Orientation::Vertical {
             y
         } else {
             x
-        };
-        let _ = canvas;
-        (f64::from(along) * dpr, self.tl.axis_len)
+        }
+    }
+
+    /// The day under a canvas point (device pixels) in `view`, using the
+    /// axis of the last drawn layout.
+    fn day_at_pixel(&self, x: f64, y: f64, view: &View) -> f64 {
+        let (origin, len) = self.tl.axis;
+        view.day_at(self.along(x, y) - origin, len)
     }
 
     fn on_pointer(&mut self, kind: &str, e: &PointerEvent, canvas: &HtmlCanvasElement) -> bool {
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let dpr = device_pixel_ratio();
         let (x, y) = (f64::from(e.offset_x()) * dpr, f64::from(e.offset_y()) * dpr);
         let id = e.pointer_id();
         let view = (self.tl.view.start, self.tl.view.end);
-        match kind {
-            "pointerdown" => {
+        match (kind, self.tl.drag) {
+            (
+                "pointerdown",
+                Some(Drag::Pan {
+                    pointer,
+                    start_x,
+                    start_y,
+                    ..
+                }),
+            ) if pointer != id => {
+                // A second finger: pinch around the midpoint of the two.
                 let _ = canvas.set_pointer_capture(id);
-                self.tl.drag = match self.tl.drag {
-                    Some(Drag::Pan {
-                        pointer,
-                        start_x,
-                        start_y,
-                        ..
-                    }) if pointer != id => {
-                        let dist = ((x - start_x).powi(2) + (y - start_y).powi(2))
-                            .sqrt()
-                            .max(1.0);
-                        Some(Drag::Pinch {
-                            a: (pointer, start_x, start_y),
-                            b: (id, x, y),
-                            start_dist: dist,
-                            start_view: view,
-                        })
-                    }
-                    _ => {
-                        let on_marker = self.selected_date().is_some_and(|d| {
-                            let p = self.tl.view.pos_of(f64::from(d.days()), self.tl.axis_len);
-                            let along = if self.tl.orientation == Orientation::Vertical {
-                                y
-                            } else {
-                                x
-                            };
-                            (p - along).abs() < 8.0 * dpr
-                        });
-                        if on_marker {
-                            Some(Drag::Marker { pointer: id })
-                        } else {
-                            Some(Drag::Pan {
-                                pointer: id,
-                                start_x: x,
-                                start_y: y,
-                                start_view: view,
-                                moved: false,
-                            })
-                        }
-                    }
-                };
+                let start_dist = ((x - start_x).powi(2) + (y - start_y).powi(2))
+                    .sqrt()
+                    .max(1.0);
+                self.tl.drag = Some(Drag::Pinch {
+                    a: (pointer, start_x, start_y),
+                    b: (id, x, y),
+                    start_dist,
+                    start_view: view,
+                });
                 false
             }
-            "pointermove" => match self.tl.drag {
+            ("pointerdown", _) => {
+                let _ = canvas.set_pointer_capture(id);
+                let (origin, len) = self.tl.axis;
+                let on_marker = self.selected_date().is_some_and(|d| {
+                    let p = origin + self.tl.view.pos_of(f64::from(d.days()), len);
+                    (p - self.along(x, y)).abs() < 8.0 * dpr
+                });
+                self.tl.drag = Some(if on_marker {
+                    Drag::Marker { pointer: id }
+                } else {
+                    Drag::Pan {
+                        pointer: id,
+                        start_x: x,
+                        start_y: y,
+                        start_view: view,
+                        moved: false,
+                    }
+                });
+                false
+            }
+            (
+                "pointermove",
                 Some(Drag::Pan {
                     pointer,
                     start_x,
                     start_y,
                     start_view,
-                    ..
-                }) if pointer == id => {
-                    let delta = if self.tl.orientation == Orientation::Vertical {
-                        y - start_y
-                    } else {
-                        x - start_x
-                    };
-                    let moved = ((x - start_x).abs() + (y - start_y).abs()) > 6.0 * dpr;
-                    if moved {
-                        let days_per_px = (start_view.1 - start_view.0) / self.tl.axis_len.max(1.0);
-                        self.tl.view = View {
-                            start: start_view.0,
-                            end: start_view.1,
-                        };
-                        self.tl.view.pan(-delta * days_per_px);
-                        self.tl.drag = Some(Drag::Pan {
-                            pointer,
-                            start_x,
-                            start_y,
-                            start_view,
-                            moved: true,
-                        });
-                    }
-                    moved
+                    moved,
+                }),
+            ) if pointer == id => {
+                let moved = moved || ((x - start_x).abs() + (y - start_y).abs()) > 6.0 * dpr;
+                if moved {
+                    let days_per_px = (start_view.1 - start_view.0) / self.tl.axis.1.max(1.0);
+                    self.tl.view = View::new(start_view.0, start_view.1);
+                    self.tl
+                        .view
+                        .pan(-(self.along(x, y) - self.along(start_x, start_y)) * days_per_px);
+                    self.tl.drag = Some(Drag::Pan {
+                        pointer,
+                        start_x,
+                        start_y,
+                        start_view,
+                        moved,
+                    });
                 }
-                Some(Drag::Marker { pointer }) if pointer == id => {
-                    let along = if self.tl.orientation == Orientation::Vertical {
-                        y
-                    } else {
-                        x
-                    };
-                    let day = self.tl.view.day_at(along, self.tl.axis_len).round() as i32;
-                    let (lo, hi) = self.ds.coverage;
-                    let d = Date::from_days(day.clamp(lo.days(), hi.days()));
-                    self.set_date_from_timeline(d);
-                    true
-                }
+                moved
+            }
+            ("pointermove", Some(Drag::Marker { pointer })) if pointer == id => {
+                let day = self.day_at_pixel(x, y, &self.tl.view).round() as i32;
+                let (lo, hi) = self.ds.coverage;
+                self.set_date_from_timeline(Date::from_days(day.clamp(lo.days(), hi.days())));
+                true
+            }
+            (
+                "pointermove",
                 Some(Drag::Pinch {
+                    mut a,
+                    mut b,
+                    start_dist,
+                    start_view,
+                }),
+            ) if id == a.0 || id == b.0 => {
+                if id == a.0 {
+                    a = (id, x, y);
+                } else {
+                    b = (id, x, y);
+                }
+                let dist = ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt().max(1.0);
+                let start = View::new(start_view.0, start_view.1);
+                let anchor = self.day_at_pixel((a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0, &start);
+                self.tl.view = start;
+                self.tl.view.zoom(dist / start_dist, anchor);
+                self.tl.drag = Some(Drag::Pinch {
                     a,
                     b,
                     start_dist,
                     start_view,
-                }) if id == a.0 || id == b.0 => {
-                    let other = if id == a.0 { b } else { a };
-                    let dist = ((x - other.1).powi(2) + (y - other.2).powi(2))
-                        .sqrt()
-                        .max(1.0);
-                    let mid_along = if self.tl.orientation == Orientation::Vertical {
-                        (y + other.2) / 2.0
-                    } else {
-                        (x + other.1) / 2.0
-                    };
-                    self.tl.view = View {
-                        start: start_view.0,
-                        end: start_view.1,
-                    };
-                    let anchor = self.tl.view.day_at(mid_along, self.tl.axis_len);
-                    self.tl.view.zoom(dist / start_dist, anchor);
-                    true
-                }
-                _ => false,
-            },
-            _ => {
-                let was = self.tl.drag.take();
-                if let Some(Drag::Pan { moved: false, .. }) = was {
-                    if kind == "pointerup" {
-                        let hit = self
-                            .tl
-                            .layout
-                            .as_ref()
-                            .and_then(|l| tl::hit_test(l, x, y, 10.0 * dpr));
-                        if let Some(i) = hit {
-                            self.open_details(i);
-                            if let Some(d) = self.ds.events.get(i).map(|ev| ev.date) {
-                                self.set_date_from_timeline(d);
-                            }
-                            return true;
+                });
+                true
+            }
+            ("pointermove", _) => false,
+            (_, was) => {
+                // pointerup / pointercancel: a tap that did not move opens the event under it.
+                self.tl.drag = None;
+                if let (Some(Drag::Pan { moved: false, .. }), "pointerup") = (was, kind) {
+                    let hit = self
+                        .tl
+                        .layout
+                        .as_ref()
+                        .and_then(|l| tl::hit_test(l, x, y, 10.0 * dpr));
+                    if let Some(i) = hit {
+                        self.open_details(i);
+                        if let Some(d) = self.ds.events.get(i).map(|ev| ev.date) {
+                            self.set_date_from_timeline(d);
                         }
+                        return true;
                     }
                 }
                 matches!(was, Some(Drag::Marker { .. }) | Some(Drag::Pinch { .. }))
             }
         }
     }
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
 }
 
 /// Sizes the canvas backing store to its CSS size × devicePixelRatio
