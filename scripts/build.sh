@@ -65,14 +65,18 @@ fs.writeFileSync(out, text);
 ' www/widget.css "$gen/trade_widget.js" www/boot.js "$stage/trade-widget.js" || die "could not write trade-widget.js"
 node --check "$stage/trade-widget.js" 2>/dev/null || die "pkg/trade-widget.js is not valid JavaScript (check www/boot.js: node --check $stage/trade-widget.js)"
 
-# 5. versioned copy, typings, package.json
-cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/v$version/"
+# 5. the static fallback (no JS, no WebAssembly, print): the timeline as SVG, drawn natively
+#    by the same plotters code; the rates table lives in the page's <noscript> (cargo run --bin fallback -- update)
+cargo run --quiet --release --bin fallback -- svg "$stage/timeline.svg" || die "the fallback timeline could not be drawn"
+
+# 6. versioned copy, typings, package.json
+cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/timeline.svg" "$stage/v$version/"
 has_dts=false
 if [ -f www/trade-widget.d.ts ]; then cp www/trade-widget.d.ts "$stage/"; has_dts=true; fi
 node -e '
 const fs = require("fs");
 const [out, version, hasDts] = process.argv.slice(1);
-const files = ["trade-widget.js", "trade_widget_bg.wasm"];
+const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg"];
 const pkg = {
   name: "trade-widget",
   version,
@@ -88,7 +92,7 @@ fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
 rm -rf pkg
 mv "$stage" pkg
 
-# 6. sizes (what readers download: gzip -9)
+# 7. sizes (what readers download: gzip -9)
 js_raw=$(wc -c <pkg/trade-widget.js)
 js_gz=$(gzip -9 -c pkg/trade-widget.js | wc -c)
 wasm_raw=$(wc -c <pkg/trade_widget_bg.wasm)

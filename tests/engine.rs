@@ -311,7 +311,7 @@ fn the_summary_sentence_reads_like_the_article() {
     let en = sentence(
         &ds,
         &cmp,
-        before_deal_label(Lang::En),
+        Some(before_deal_label(Lang::En)),
         Lang::En,
         &PlainFormats(Lang::En),
     );
@@ -321,7 +321,7 @@ fn the_summary_sentence_reads_like_the_article() {
     let fr = sentence(
         &ds,
         &cmp,
-        before_deal_label(Lang::Fr),
+        Some(before_deal_label(Lang::Fr)),
         Lang::Fr,
         &PlainFormats(Lang::Fr),
     );
@@ -330,6 +330,12 @@ fn the_summary_sentence_reads_like_the_article() {
         "{fr}"
     );
     assert!(fr.contains("de moins qu’avant l’entente"), "{fr}");
+    // Against another date, the sentence says which.
+    let cmp = compare(&ds, &s, d("2025-06-01")).unwrap();
+    let en = sentence(&ds, &cmp, None, Lang::En, &PlainFormats(Lang::En));
+    assert!(en.contains("C$40,000.00 less than on 2025-06-01"), "{en}");
+    let fr = sentence(&ds, &cmp, None, Lang::Fr, &PlainFormats(Lang::Fr));
+    assert!(fr.contains("de moins que le 2025-06-01"), "{fr}");
 }
 
 #[test]

@@ -315,7 +315,7 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
             end: m.end,
         });
     }
-    layers.sort_by_key(|l| l.kind);
+    super::order::sort_by_key(&mut layers, |l| l.kind);
 
     let total_duty_minor: i64 = layers.iter().map(|l| l.amount_minor).sum();
     let has_estimate = layers
@@ -404,7 +404,7 @@ pub fn change_days(ds: &Dataset, flow: &str, from: Date, to: Date) -> Vec<Date> 
         }
     }
     days.retain(|d| (from..=to).contains(d));
-    days.sort();
+    super::order::sort_by_key(&mut days, |d| *d);
     days.dedup();
     days
 }

@@ -782,7 +782,7 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
                     format!(
                         "overlaps \"{}\": two {} layers on flow \"{}\" are in force on the same days; end one the day before the other starts",
                         a.id,
-                        a.kind.label(Lang::En).to_lowercase(),
+                        a.kind.label(Lang::En).to_ascii_lowercase(),
                         a.flow
                     ),
                 );
@@ -886,7 +886,9 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
             ends: e.ends,
         });
     }
-    events.sort_by(|a, b| (a.date, a.priority, &a.id).cmp(&(b.date, b.priority, &b.id)));
+    super::order::sort_by(&mut events, |a, b| {
+        (a.date, a.priority, &a.id).cmp(&(b.date, b.priority, &b.id))
+    });
 
     let mut exchange_rates = Vec::new();
     for (rec, r) in raw_rates {
@@ -923,7 +925,7 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
             confidence: r.confidence,
         });
     }
-    exchange_rates.sort_by_key(|r| (r.currency.code(), r.from));
+    super::order::sort_by_key(&mut exchange_rates, |r| (r.currency.code(), r.from));
     for cur in [Currency::USD, Currency::CNY] {
         if !exchange_rates.iter().any(|r| r.currency == cur) {
             c.rule(

@@ -12,6 +12,8 @@ pub mod load;
 pub mod model;
 /// Money in minor units, rates in basis points, the value-input parser.
 pub mod money;
+/// Stable sorting with one copy of the sort code in the bundle.
+pub mod order;
 /// The summary sentence and labels, in English and French.
 pub mod summary;
 /// Timeline scale, ticks, lanes, label placement and hit-testing.

@@ -119,10 +119,13 @@ fn country(code: &str, lang: Lang) -> &'static str {
 /// "C$40,000.00 of Chinese electric vehicles entering Canada on March 2, 2026,
 /// inside the quota, pays C$2,440.00 in duty (6.1%), C$40,000.00 less than
 /// before the deal (January 15, 2026)."
+///
+/// `reference_label` names the comparison date ("before the deal"); without
+/// one the sentence compares with "on January 1, 2025".
 pub fn sentence(
     ds: &Dataset,
     cmp: &Comparison,
-    reference_label: &str,
+    reference_label: Option<&str>,
     lang: Lang,
     f: &dyn Formats,
 ) -> String {
@@ -137,26 +140,31 @@ pub fn sentence(
     let quota = quota_phrase(q, lang);
     let change = f.money(cmp.duty_change_minor.abs(), q.currency);
     let ref_date = f.date(cmp.reference.date);
+    let reference = match (reference_label, lang) {
+        (Some(label), _) => format!("{label} ({ref_date})"),
+        (None, Lang::En) => format!("on {ref_date}"),
+        (None, Lang::Fr) => format!("le {ref_date}"),
+    };
     let mut s = match lang {
         Lang::En => {
             let delta = match cmp.duty_change_minor.signum() {
-                0 => format!("the same as {reference_label} ({ref_date})"),
-                1 => format!("{change} more than {reference_label} ({ref_date})"),
-                _ => format!("{change} less than {reference_label} ({ref_date})"),
+                0 => format!("the same as {reference}"),
+                1 => format!("{change} more than {reference}"),
+                _ => format!("{change} less than {reference}"),
             };
             format!("{value} of {name} entering {dest} on {date}{quota} pays {duty} in duty ({rate}), {delta}.")
         }
         Lang::Fr => {
             // "que" elides before a vowel: « qu’avant l’entente ».
-            let que = if reference_label.starts_with(['a', 'e', 'i', 'o', 'u', 'é']) {
+            let que = if reference.starts_with(['a', 'e', 'i', 'o', 'u', 'é']) {
                 "qu’"
             } else {
                 "que "
             };
             let delta = match cmp.duty_change_minor.signum() {
-                0 => format!("autant {que}{reference_label} ({ref_date})"),
-                1 => format!("{change} de plus {que}{reference_label} ({ref_date})"),
-                _ => format!("{change} de moins {que}{reference_label} ({ref_date})"),
+                0 => format!("autant {que}{reference}"),
+                1 => format!("{change} de plus {que}{reference}"),
+                _ => format!("{change} de moins {que}{reference}"),
             };
             format!("{value} de {name} entrant {dest} le {date}{quota} paie {duty} de droits ({rate}), {delta}.")
         }

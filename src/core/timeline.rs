@@ -685,7 +685,7 @@ impl Ctx<'_> {
     /// Label placement order: priority 1 first, then by date (the slice order).
     fn priority_order(&self, items: &[Item], members: &[usize]) -> Vec<usize> {
         let mut order = members.to_vec();
-        order.sort_by_key(|&k| {
+        super::order::sort_by_key(&mut order, |&k| {
             (
                 self.events
                     .get(items[k].event)
@@ -933,7 +933,7 @@ fn place_row_labels(ctx: &Ctx<'_>, items: &mut [Item], members: &[usize], x_max:
         let x = items[k].pos.0;
         markers.0.push((x - keep_out, x + keep_out));
     }
-    markers.0.sort_by(|a, b| a.0.total_cmp(&b.0));
+    super::order::sort_by(&mut markers.0, |a, b| a.0.total_cmp(&b.0));
     let mut labels = Occupied::default();
     for k in ctx.priority_order(items, members) {
         let (x, cy) = items[k].pos;

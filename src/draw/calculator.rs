@@ -87,7 +87,7 @@ pub fn draw_duty_bars<DB: DrawingBackend>(
 
     // Legend: one entry per kind present, wrapped onto rows under the plot.
     let mut kinds: Vec<MeasureKind> = shares.iter().flatten().map(|(k, _)| *k).collect();
-    kinds.sort();
+    crate::core::order::sort_by_key(&mut kinds, |k| *k);
     kinds.dedup();
     let swatch = theme.px(12.0);
     let gap = theme.px(12.0);

@@ -14,6 +14,8 @@ pub struct IntlFormats {
     lang: Lang,
     money: [Intl::NumberFormat; 3],
     percent: Intl::NumberFormat,
+    /// Plain numbers with up to four decimals: unit counts, exchange rates.
+    number: Intl::NumberFormat,
     day: Intl::DateTimeFormat,
     month: Intl::DateTimeFormat,
 }
@@ -46,6 +48,8 @@ impl IntlFormats {
                 ("maximumFractionDigits", 2.into()),
             ]),
         );
+        let number =
+            Intl::NumberFormat::new(&locales, &options(&[("maximumFractionDigits", 4.into())]));
         let day = Intl::DateTimeFormat::new(
             &locales,
             &options(&[("dateStyle", "long".into()), ("timeZone", "UTC".into())]),
@@ -62,6 +66,7 @@ impl IntlFormats {
             lang,
             money,
             percent,
+            number,
             day,
             month,
         }
@@ -71,6 +76,11 @@ impl IntlFormats {
         // Midnight UTC of the civil day, formatted in UTC: no time zone can
         // move it to the day before.
         js_sys::Date::new(&JsValue::from_f64(f64::from(date.days()) * 86_400_000.0))
+    }
+
+    /// A number in the reader's locale: `49,000` / `49 000`, `1.3698` / `1,3698`.
+    pub fn number(&self, n: f64) -> String {
+        call_format(&self.number.format(), &JsValue::from_f64(n))
     }
 
     /// A date as precisely as it is known: "March 2019" for a month.

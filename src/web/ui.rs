@@ -23,6 +23,7 @@ pub fn t(key: &str, lang: Lang) -> &'static str {
         "preset_after" => ("After the deal", "Après l’entente"),
         "preset_today" => ("Today", "Aujourd’hui"),
         "quantity" => ("Quantity", "Quantité"),
+        "compare" => ("Compare with", "Comparer avec"),
         "quota_used" => ("Units already entered this quota year", "Unités déjà entrées cette année contingentaire"),
         "total" => ("Total duty", "Droits totaux"),
         "landed" => ("Landed cost (value + duty)", "Coût rendu (valeur + droits)"),
@@ -95,6 +96,7 @@ pub fn calculator_markup(lang: Lang) -> String {
 <div class="field"><label for="tw-qty">{quantity}</label><input id="tw-qty" name="quantity" inputmode="numeric" autocomplete="off" aria-describedby="tw-qty-err"><p class="error" id="tw-qty-err" data-error-for="quantity" hidden></p></div>
 <div class="field wide"><input name="date-range" type="range" step="1" aria-label="{slider}"></div>
 <div class="presets wide" role="group" aria-label="{presets}"><button type="button" data-preset="before">{p_before}</button><button type="button" data-preset="peak">{p_peak}</button><button type="button" data-preset="after">{p_after}</button><button type="button" data-preset="today">{p_today}</button></div>
+<div class="field"><label for="tw-compare">{compare}</label><input id="tw-compare" name="compare" type="date" aria-describedby="tw-compare-err"><p class="error" id="tw-compare-err" data-error-for="compare" hidden></p></div>
 <div class="field wide quota" data-role="quota-field" hidden><label for="tw-used">{used}</label><input id="tw-used" name="quota-used" inputmode="numeric" autocomplete="off" aria-describedby="tw-used-err tw-quota-info"><p class="hint" id="tw-quota-info" data-role="quota-info"></p><p class="error" id="tw-used-err" data-error-for="quota-used" hidden></p></div>
 </form>
 <p class="summary" data-role="summary" aria-live="polite"></p>
@@ -117,6 +119,7 @@ pub fn calculator_markup(lang: Lang) -> String {
         p_after = l("preset_after"),
         p_today = l("preset_today"),
         used = l("quota_used"),
+        compare = l("compare"),
         total = l("total"),
         effective = l("effective"),
         landed = l("landed"),

@@ -66,6 +66,7 @@ struct InputFields {
     date: Option<String>,
     quantity: Option<String>,
     quota_used: Option<String>,
+    compare: Option<String>,
     theme: Option<String>,
 }
 
@@ -78,6 +79,7 @@ impl InputFields {
             date: prop(o, "date"),
             quantity: prop(o, "quantity"),
             quota_used: prop(o, "quotaUsed"),
+            compare: prop(o, "compareDate"),
             theme: prop(o, "theme"),
         }
     }
@@ -112,7 +114,6 @@ impl Options {
 /// `element.setState(patch)`: any subset of the state.
 struct StatePatch {
     fields: InputFields,
-    compare_date: Option<String>,
 }
 
 const PATCH_KEYS: [&str; 9] = [
@@ -146,7 +147,6 @@ impl StatePatch {
         }
         Ok(StatePatch {
             fields: InputFields::read(o),
-            compare_date: prop(o, "compareDate"),
         })
     }
 }
@@ -198,7 +198,8 @@ struct Inputs {
     date: String,
     quantity: String,
     quota_used: String,
-    compare: Date,
+    /// The comparison date ("before the deal" unless the reader or page changes it).
+    compare: String,
 }
 
 /// A pointer gesture on the timeline.
@@ -333,7 +334,7 @@ impl Widget {
             date: default_date(&ds).to_string(),
             quantity: "1".into(),
             quota_used: "0".into(),
-            compare: before_deal(&ds),
+            compare: before_deal(&ds).to_string(),
         };
         let tl_state = TimelineState {
             view: View::fit(&ds.events, 0.03),
@@ -675,7 +676,7 @@ impl Inner {
             date: &self.inputs.date,
             quantity: &self.inputs.quantity,
             quota_used: &self.inputs.quota_used,
-            compare_date: self.inputs.compare.to_string(),
+            compare_date: self.inputs.compare.clone(),
             lang: match self.lang {
                 Lang::En => "en",
                 Lang::Fr => "fr",
@@ -690,9 +691,6 @@ impl Inner {
 
     fn apply_patch(&mut self, p: StatePatch) {
         self.apply_fields(p.fields);
-        if let Some(d) = p.compare_date.and_then(|d| Date::parse(&d).ok()) {
-            self.inputs.compare = d;
-        }
     }
 
     /// Applies what a page gave; the flow first, since choosing a flow
@@ -714,6 +712,7 @@ impl Inner {
             (f.date, &mut self.inputs.date),
             (f.quantity, &mut self.inputs.quantity),
             (f.quota_used, &mut self.inputs.quota_used),
+            (f.compare, &mut self.inputs.compare),
             (f.theme, &mut self.theme_pref),
         ];
         for (given, slot) in targets {
@@ -761,6 +760,12 @@ impl Inner {
                 }
                 self.inputs.date = value;
                 self.sync_slider();
+            }
+            "compare" => {
+                if value.is_empty() && kind == "input" {
+                    return false;
+                }
+                self.inputs.compare = value;
             }
             "date-range" => {
                 if let Ok(days) = value.parse::<i32>() {
@@ -824,6 +829,7 @@ impl Inner {
             ("date", &self.inputs.date),
             ("quantity", &self.inputs.quantity),
             ("quota-used", &self.inputs.quota_used),
+            ("compare", &self.inputs.compare),
         ] {
             if let Some(i) = self.dom.input(name) {
                 if i.value() != *v {
@@ -871,9 +877,11 @@ impl Inner {
                 }
             }
             let (lo, hi) = self.ds.coverage;
-            if let Some(d) = self.dom.input("date") {
-                d.set_min(&lo.to_string());
-                d.set_max(&hi.to_string());
+            for name in ["date", "compare"] {
+                if let Some(d) = self.dom.input(name) {
+                    d.set_min(&lo.to_string());
+                    d.set_max(&hi.to_string());
+                }
             }
             if let Some(r) = self.dom.input("date-range") {
                 r.set_min(&lo.days().to_string());
@@ -972,8 +980,9 @@ impl Inner {
         }
     }
 
-    /// Reads every input; fills `errors`; returns the shipment if all read.
-    fn validate(&mut self) -> Option<Shipment> {
+    /// Reads every input; fills `errors`; returns the shipment and the
+    /// comparison date if all read.
+    fn validate(&mut self) -> Option<(Shipment, Date)> {
         let mut errors = Vec::new();
         let lang = self.lang;
         if self.ds.flow(&self.inputs.flow).is_none() {
@@ -984,6 +993,9 @@ impl Inner {
             .ok();
         let date = Date::parse(&self.inputs.date)
             .map_err(|_| errors.push(("date", t("date_error", lang))))
+            .ok();
+        let compare = Date::parse(&self.inputs.compare)
+            .map_err(|_| errors.push(("compare", t("date_error", lang))))
             .ok();
         let quantity = self
             .inputs
@@ -1006,15 +1018,15 @@ impl Inner {
             errors.push(("quota-used", t("used_error", lang)));
         }
         self.errors = errors;
-        Some(Shipment {
+        let shipment = Shipment {
             flow: self.inputs.flow.clone(),
             value_minor: value?,
             currency: self.inputs.currency,
             date: date?,
             quantity: quantity?,
             quota_used: used.unwrap_or(0),
-        })
-        .filter(|_| self.errors.is_empty())
+        };
+        Some((shipment, compare?)).filter(|_| self.errors.is_empty())
     }
 
     fn scheme(&self) -> Scheme {
@@ -1060,7 +1072,7 @@ impl Inner {
 
     fn draw_calculator(&mut self, theme: &Theme) {
         let shipment = self.validate();
-        for field in ["flow", "value", "date", "quantity", "quota-used"] {
+        for field in ["flow", "value", "date", "compare", "quantity", "quota-used"] {
             if let Some(p) = self.dom.q(&format!("[data-error-for=\"{field}\"]")) {
                 let msg = self
                     .errors
@@ -1081,17 +1093,11 @@ impl Inner {
                 }
             }
         }
-        if let Some(s) = shipment {
-            match engine::compare(&self.ds, &s, self.inputs.compare) {
-                Ok(c) => self.last_good = Some(c),
-                Err(e) => self.errors.push((
-                    "value",
-                    if e == engine::QuoteError::ValueTooLarge {
-                        "≤ 10^12"
-                    } else {
-                        ""
-                    },
-                )),
+        if let Some((s, compare_date)) = shipment {
+            // Every input was checked above, so the engine has nothing left
+            // to refuse; if it ever does, the last good result stays.
+            if let Ok(c) = engine::compare(&self.ds, &s, compare_date) {
+                self.last_good = Some(c);
             }
             self.write_hash();
         }
@@ -1148,7 +1154,7 @@ impl Inner {
         let sentence = summary::sentence(
             &self.ds,
             cmp,
-            summary::before_deal_label(lang),
+            (cmp.reference.date == before_deal(&self.ds)).then(|| summary::before_deal_label(lang)),
             lang,
             &self.fmt,
         );
@@ -1247,8 +1253,8 @@ impl Inner {
                 &[
                     ("from", &self.fmt.date(sp.year_start)),
                     ("to", &self.fmt.date(sp.year_end)),
-                    ("volume", &sp.volume.to_string()),
-                    ("remaining", &sp.remaining.to_string()),
+                    ("volume", &self.fmt.number(sp.volume as f64)),
+                    ("remaining", &self.fmt.number(sp.remaining as f64)),
                 ],
             ));
             if sp.over_units > 0 {
@@ -1265,10 +1271,11 @@ impl Inner {
             );
         }
         if let Some(c) = &q.conversion {
+            let per_unit = c.from_cad_micros as f64 / c.to_cad_micros.max(1) as f64;
             let rate = format!(
-                "1 {} = {:.4} {}",
+                "1 {} = {} {}",
                 c.from.code(),
-                c.from_cad_micros as f64 / c.to_cad_micros.max(1) as f64,
+                self.fmt.number(per_unit),
                 c.to.code()
             );
             notes.push(fill(t("converted", lang), &[("rate", &rate)]));
