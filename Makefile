@@ -3,7 +3,7 @@
 #   make test    install what the tests need, run every suite (native, wasm in Chromium, end-to-end)
 #   make build   build pkg/ only
 #   make serve   serve the repository root (needs a previous build)
-#   make bench   cargo bench, when benches exist
+#   make bench   build, then cargo bench (when benches/ exists) and node bench/*.bench.mjs (headless Chromium)
 #   make clean   remove build and test outputs
 SHELL := bash
 
@@ -27,8 +27,9 @@ setup:
 setup-test:
 	bash scripts/setup.sh test
 
-bench:
-	@if [ -d benches ] || grep -q '^\[\[bench\]\]' Cargo.toml; then cargo bench; else echo "bench: no benchmarks yet (add benches/ to the crate)"; fi
+bench: build setup-test
+	@if [ -d benches ] || grep -q '^\[\[bench\]\]' Cargo.toml; then cargo bench; else echo "bench: no cargo benches (benches/ absent)"; fi
+	@for f in bench/*.bench.mjs; do [ -e "$$f" ] || continue; echo "==== node $$f"; node "$$f" || exit 1; done
 
 clean:
 	rm -rf pkg test-results target/wasm-gen target/pkg-stage

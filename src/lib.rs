@@ -9,5 +9,8 @@
 
 pub mod core;
 pub mod draw;
+/// The checks behind the fuzz targets (`fuzz/`), replayed by the test suite.
+#[doc(hidden)]
+pub mod fuzzing;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

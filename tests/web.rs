@@ -232,3 +232,86 @@ fn two_widgets_are_independent() {
     assert!(text(&r2, "[data-role=summary]").contains("C$2,440.00"));
     let _ = JsValue::NULL;
 }
+
+/// Mounts a widget whose inline data puts markup and a very long title in every kind of text.
+fn mount_hostile(view: &str) -> (HtmlElement, ShadowRoot, Widget) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.set_attribute("style", "display:block;width:420px")
+        .unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    let evil = "<img src=x onerror=\\\"window.__owned=1\\\"><script>window.__owned=1</script>";
+    let long = "A very long title that goes on and on without any break at all ".repeat(6);
+    let overlay = format!(
+        r#"{{"flows":[{{"id":"evil-flow","origin":"CN","destination":"CA","name":{{"en":"{evil} flow","fr":"{evil} flux"}},"hs":"x","currency":"CAD","unit":{{"en":"u","fr":"u"}},"default_value":100,"note":{{"en":"{evil}","fr":"{evil}"}}}}],
+        "measures":[{{"id":"evil-base","flow":"evil-flow","kind":"base","name":{{"en":"{evil} base","fr":"{evil}"}},"rate":5,"instrument":{{"en":"{evil} instrument","fr":"{evil}"}},"sources":["https://example.org/x"],"confidence":"confirmed"}}],
+        "events":[{{"id":"evil-event","date":"2020-06-01","title":{{"en":"{evil}{long}","fr":"{evil}"}},"description":{{"en":"{evil} description {long}","fr":"{evil}"}},"category":"security","sources":["https://example.org/y"],"confidence":"confirmed","priority":1}}]}}"#
+    );
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"view".into(), &view.into()).unwrap();
+    js_sys::Reflect::set(&opts, &"flow".into(), &"evil-flow".into()).unwrap();
+    js_sys::Reflect::set(&opts, &"data".into(), &overlay.into()).unwrap();
+    let widget =
+        Widget::new(host.clone(), root.clone(), opts.into()).expect("a valid overlay mounts");
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some("canvas{display:block;width:100%;height:240px} [hidden]{display:none} .details{overflow-wrap:anywhere}"));
+    root.append_child(&style).unwrap();
+    widget.redraw();
+    (host, root, widget)
+}
+
+#[wasm_bindgen_test]
+fn markup_in_the_data_is_shown_as_text_never_run() {
+    let (_host, root, w) = mount_hostile("both");
+    w.redraw();
+    assert_eq!(
+        root.query_selector_all("img").unwrap().length(),
+        0,
+        "no element from the data"
+    );
+    assert_eq!(root.query_selector_all("script").unwrap().length(), 0);
+    let all = root.text_content().unwrap_or_default();
+    assert!(all.contains("<img src=x"), "the markup is visible as text");
+    let owned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__owned".into()).unwrap();
+    assert!(owned.is_undefined(), "no script from the data ran");
+    // Links from the data are https only and open safely.
+    let links = root.query_selector_all("a").unwrap();
+    for i in 0..links.length() {
+        let a: web_sys::Element = links.item(i).unwrap().unchecked_into();
+        assert!(a
+            .get_attribute("href")
+            .unwrap_or_default()
+            .starts_with("https://"));
+        assert_eq!(
+            a.get_attribute("rel").as_deref(),
+            Some("noopener noreferrer")
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_very_long_title_wraps_in_the_details_card() {
+    let (_host, root, w) = mount_hostile("timeline");
+    let canvas = q(&root, "canvas[data-role=\"timeline\"]");
+    // The hostile event is the only one in the security lane; reach it by keyboard.
+    for _ in 0..200 {
+        key(&canvas, "ArrowRight");
+        if text(&root, "[data-role=tl-status]").starts_with("<img") {
+            break;
+        }
+    }
+    key(&canvas, "Enter");
+    w.redraw();
+    let card: HtmlElement = q(&root, "[data-role=details]").unchecked_into();
+    assert!(!card.has_attribute("hidden"));
+    assert!(text(&root, "[data-role=details-title]").contains("A very long title"));
+    assert!(
+        card.scroll_width() <= card.client_width() + 1,
+        "the card does not overflow: {} > {}",
+        card.scroll_width(),
+        card.client_width()
+    );
+}

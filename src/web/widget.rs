@@ -634,6 +634,27 @@ impl Widget {
         };
         let target: web_sys::EventTarget = canvas.clone().into();
         let weak = Rc::downgrade(&self.inner);
+        // Escape closes the details card from anywhere inside it (its
+        // buttons and source links), not only from the canvas.
+        let card = self.inner.borrow().dom.q("[data-role=details]");
+        if let Some(card) = card {
+            let (weak, schedule) = (weak.clone(), schedule.clone());
+            self.on(&card.into(), "keydown", false, move |ev: Event| {
+                let Some(e) = ev
+                    .dyn_ref::<KeyboardEvent>()
+                    .filter(|e| e.key() == "Escape")
+                else {
+                    return;
+                };
+                e.prevent_default();
+                if let Some(inner) = weak.upgrade() {
+                    if let Ok(mut s) = inner.try_borrow_mut() {
+                        s.close_details();
+                    }
+                }
+                schedule();
+            })?;
+        }
         let handlers: [(&'static str, bool); 6] = [
             ("pointerdown", true),
             ("pointermove", true),
@@ -1204,15 +1225,25 @@ impl Inner {
                     ("td", base),
                     ("td", amount),
                 ];
-                for (tag, text) in cells {
+                // data-label: on a phone each row becomes a card whose cells name their column.
+                let labels = [
+                    "",
+                    t("col_rate", lang),
+                    t("col_base", lang),
+                    t("col_amount", lang),
+                ];
+                for ((tag, text), label) in cells.into_iter().zip(labels) {
                     if let Ok(cell) = ui::element(doc, tag, &text) {
                         if tag == "th" {
                             let _ = cell.set_attribute("scope", "row");
+                        } else {
+                            let _ = cell.set_attribute("data-label", label);
                         }
                         let _ = tr.append_child(&cell);
                     }
                 }
                 if let Ok(td) = ui::element(doc, "td", l.instrument.get(lang)) {
+                    let _ = td.set_attribute("data-label", t("col_instrument", lang));
                     for s in &l.sources {
                         if let Ok(a) = ui::source_link(doc, s) {
                             let _ = td.append_child(&doc.create_text_node(" "));
