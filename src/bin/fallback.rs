@@ -91,13 +91,13 @@ mod native {
         let (h_goods, h_change, caption, note) = match lang {
             Lang::En => (
                 "Goods",
-                "Change",
+                "Change (points)",
                 "Total duty rate in force before and after the January 2026 Canada–China deal",
                 "Rates are the sum of every duty layer in force (base rate, surtax, anti-dumping, retaliation), for goods inside the EV quota. Taxes such as GST or VAT are not included.",
             ),
             Lang::Fr => (
                 "Marchandises",
-                "Variation",
+                "Variation (points)",
                 "Taux total des droits en vigueur avant et après l’entente Canada-Chine de janvier 2026",
                 "Les taux additionnent toutes les couches de droits en vigueur (taux de base, surtaxe, antidumping, rétorsion), pour des marchandises dans le contingent de VE. Les taxes comme la TPS ou la TVA ne sont pas incluses.",
             ),
