@@ -18,7 +18,7 @@ use std::fmt;
 pub const SCHEMA: u32 = 1;
 
 /// The dataset compiled into the widget.
-pub const BUILTIN_JSON: &str = include_str!("../../data/canada-china.json");
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/canada-china.min.json"));
 
 /// One problem in a data file.
 #[derive(Clone, Debug, PartialEq, Eq)]
