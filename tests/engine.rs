@@ -330,6 +330,18 @@ fn the_summary_sentence_reads_like_the_article() {
         "{fr}"
     );
     assert!(fr.contains("de moins qu’avant l’entente"), "{fr}");
+    assert!(
+        fr.contains("40\u{a0}000,00\u{a0}$ de véhicules électriques"),
+        "lowercase mid-sentence: {fr}"
+    );
+    let steel = compare(
+        &ds,
+        &ship("cn-steel-to-ca", 1_000, Currency::CAD, "2025-01-01"),
+        d("2026-01-15"),
+    )
+    .unwrap();
+    let fr = sentence(&ds, &steel, None, Lang::Fr, &PlainFormats(Lang::Fr));
+    assert!(fr.contains("$ d’acier"), "elided before a vowel: {fr}");
     // Against another date, the sentence says which.
     let cmp = compare(&ds, &s, d("2025-06-01")).unwrap();
     let en = sentence(&ds, &cmp, None, Lang::En, &PlainFormats(Lang::En));

@@ -14,6 +14,8 @@ pub mod model;
 pub mod money;
 /// Stable sorting with one copy of the sort code in the bundle.
 pub mod order;
+/// The calculator's state in the URL fragment.
+pub mod share;
 /// The summary sentence and labels, in English and French.
 pub mod summary;
 /// Timeline scale, ticks, lanes, label placement and hit-testing.

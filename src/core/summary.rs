@@ -166,7 +166,7 @@ pub fn sentence(
                 1 => format!("{change} de plus {que}{reference}"),
                 _ => format!("{change} de moins {que}{reference}"),
             };
-            format!("{value} de {name} entrant {dest} le {date}{quota} paie {duty} de droits ({rate}), {delta}.")
+            format!("{value} {} entrant {dest} le {date}{quota} paie {duty} de droits ({rate}), {delta}.", de_noun(name))
         }
     };
     if q.blocked {
@@ -182,6 +182,25 @@ pub fn sentence(
         });
     }
     s
+}
+
+/// « de véhicules électriques », « d’acier chinois »: the flow's name in
+/// running French text, lowercased at its first letter, with "de" elided
+/// before a vowel or a mute h.
+fn de_noun(name: &str) -> String {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let lowered: String = first.to_lowercase().chain(chars).collect();
+    let elide = lowered.starts_with([
+        'a', 'e', 'i', 'o', 'u', 'h', 'é', 'è', 'ê', 'à', 'â', 'î', 'ô', 'û',
+    ]);
+    if elide {
+        format!("d’{lowered}")
+    } else {
+        format!("de {lowered}")
+    }
 }
 
 fn quota_phrase(q: &Quote, lang: Lang) -> String {

@@ -100,6 +100,21 @@ fn call_format(f: &js_sys::Function, v: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// Joins the `{type, value}` parts of an Intl `formatToParts`, letting
+/// `edit` rewrite any part by its type.
+fn join_parts(parts: &Array, edit: impl Fn(&str, String) -> String) -> String {
+    let field = |part: &JsValue, name: &str| {
+        Reflect::get(part, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    parts
+        .iter()
+        .map(|part| edit(&field(&part, "type"), field(&part, "value")))
+        .collect()
+}
+
 impl Formats for IntlFormats {
     fn money(&self, minor: i64, currency: Currency) -> String {
         let idx = Currency::ALL
@@ -109,28 +124,14 @@ impl Formats for IntlFormats {
         let value = minor as f64 / MINOR_PER_MAJOR as f64;
         // en-CA writes Canadian dollars as a bare "$"; a reader of an
         // international story needs "C$", so only that part is replaced.
-        let parts = self.money[idx].format_to_parts(value);
-        let mut out = String::new();
-        for part in parts.iter() {
-            let kind = Reflect::get(&part, &"type".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            let text = Reflect::get(&part, &"value".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            if kind == "currency"
-                && currency == Currency::CAD
-                && self.lang == Lang::En
-                && text == "$"
-            {
-                out.push_str("C$");
+        let en_cad = currency == Currency::CAD && self.lang == Lang::En;
+        join_parts(&self.money[idx].format_to_parts(value), |kind, text| {
+            if en_cad && kind == "currency" && text == "$" {
+                "C$".to_string()
             } else {
-                out.push_str(&text);
+                text
             }
-        }
-        out
+        })
     }
 
     fn percent(&self, rate: Rate) -> String {
@@ -141,6 +142,20 @@ impl Formats for IntlFormats {
     }
 
     fn date(&self, date: Date) -> String {
+        if self.lang == Lang::Fr && date.ymd().2 == 1 {
+            // French writes the first of the month as an ordinal, « 1er mars
+            // 2026 »; Intl writes « 1 mars 2026 ».
+            return join_parts(
+                &self.day.format_to_parts(&Self::js_date(date)),
+                |kind, text| {
+                    if kind == "day" {
+                        format!("{text}er")
+                    } else {
+                        text
+                    }
+                },
+            );
+        }
         call_format(&self.day.format(), &Self::js_date(date).into())
     }
 }

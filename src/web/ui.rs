@@ -147,7 +147,7 @@ pub fn timeline_markup(lang: Lang) -> String {
         r#"<section class="timeline" aria-labelledby="tw-tl-title">
 <h2 id="tw-tl-title">{title}</h2>
 <p class="hint" id="tw-tl-help">{help}</p>
-<div class="toolbar"><button type="button" data-action="zoom-in" aria-label="{zin}">+</button><button type="button" data-action="zoom-out" aria-label="{zout}">−</button><button type="button" data-action="fit">{fit}</button><button type="button" data-action="list" aria-pressed="false">{list}</button>
+<div class="toolbar"><button type="button" data-action="zoom-in">+<span class="visually-hidden"> {zin}</span></button><button type="button" data-action="zoom-out">−<span class="visually-hidden"> {zout}</span></button><button type="button" data-action="fit">{fit}</button><button type="button" data-action="list" aria-pressed="false">{list}</button>
 <fieldset class="lanes"><legend>{lanes_label}</legend>{lanes}</fieldset></div>
 <canvas data-role="timeline" tabindex="0" role="application" aria-roledescription="timeline" aria-label="{canvas}" aria-describedby="tw-tl-help"></canvas>
 <p class="visually-hidden" data-role="tl-status" aria-live="polite"></p>

@@ -9,6 +9,7 @@ use crate::core::engine::{self, before_deal, Comparison, LayerStatus, Shipment};
 use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
 use crate::core::model::{Dataset, Lang};
 use crate::core::money::{parse_amount, Currency};
+use crate::core::share;
 use crate::core::summary::{self, Formats};
 use crate::core::timeline::{self as tl, Orientation, View};
 use crate::draw::{calculator as calc_draw, timeline as tl_draw, Scheme, Theme};
@@ -959,45 +960,64 @@ impl Inner {
         }
     }
 
+    /// The URL fragment without `#`, and this widget's key in it.
+    fn fragment(&self) -> Option<(String, String)> {
+        let hash = web_sys::window()?.location().hash().ok()?;
+        Some((
+            hash.trim_start_matches('#').to_string(),
+            share::key(&self.dom.host.id()),
+        ))
+    }
+
     fn restore_from_hash(&mut self) {
-        let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
+        let Some((fragment, key)) = self.fragment() else {
             return;
         };
-        let Some(rest) = hash.strip_prefix("#tw=") else {
+        let Some(encoded) = share::pair(&fragment, &key) else {
             return;
         };
-        let decoded = js_sys::decode_uri_component(rest)
+        let decoded = js_sys::decode_uri_component(encoded)
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_default();
-        let parts: Vec<&str> = decoded.split('|').collect();
-        if let [flow, value, currency, date, qty, used] = parts.as_slice() {
-            self.set_flow((*flow).to_string());
-            self.inputs.value = (*value).to_string();
-            self.inputs.currency = Currency::parse(currency).unwrap_or(self.inputs.currency);
-            self.inputs.date = (*date).to_string();
-            self.inputs.quantity = (*qty).to_string();
-            self.inputs.quota_used = (*used).to_string();
+        if let Some([flow, value, currency, date, quantity, quota_used]) = share::decode(&decoded) {
+            self.apply_fields(InputFields {
+                flow: Some(flow),
+                value: Some(value),
+                currency: Some(currency),
+                date: Some(date),
+                quantity: Some(quantity),
+                quota_used: Some(quota_used),
+                ..InputFields::default()
+            });
         }
     }
 
+    /// Writes the state into the fragment after a change by the reader or
+    /// the page (never on the first draw, so merely opening the page leaves
+    /// its URL alone).
     fn write_hash(&self) {
-        if !self.share_state || !self.errors.is_empty() {
+        if !self.share_state || !self.errors.is_empty() || !self.notify {
             return;
         }
+        let Some((fragment, key)) = self.fragment() else {
+            return;
+        };
         let i = &self.inputs;
-        let state = [
+        let state = share::encode([
             i.flow.as_str(),
             &i.value,
             i.currency.code(),
             &i.date,
             &i.quantity,
             &i.quota_used,
-        ]
-        .join("|");
+        ]);
         let encoded = String::from(js_sys::encode_uri_component(&state));
-        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#tw={encoded}")));
+        let next = share::with_pair(&fragment, &key, &encoded);
+        if next != fragment {
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{next}")));
+            }
         }
     }
 
