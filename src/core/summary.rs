@@ -192,7 +192,21 @@ fn de_noun(name: &str) -> String {
     let Some(first) = chars.next() else {
         return String::new();
     };
-    let lowered: String = first.to_lowercase().chain(chars).collect();
+    // The capitals a French flow name can start with; avoids the Unicode
+    // case tables (~5 KB of wasm) for one letter.
+    let first = match first {
+        'É' => 'é',
+        'È' => 'è',
+        'Ê' => 'ê',
+        'À' => 'à',
+        'Â' => 'â',
+        'Î' => 'î',
+        'Ô' => 'ô',
+        'Û' => 'û',
+        'Ç' => 'ç',
+        c => c.to_ascii_lowercase(),
+    };
+    let lowered: String = std::iter::once(first).chain(chars).collect();
     let elide = lowered.starts_with([
         'a', 'e', 'i', 'o', 'u', 'h', 'é', 'è', 'ê', 'à', 'â', 'î', 'ô', 'û',
     ]);

@@ -97,7 +97,6 @@ fn draw_labels<DB: DrawingBackend>(
     theme: &Theme,
 ) -> DrawResult<DB> {
     let style = text_style(
-        theme,
         layout.metrics.font_px,
         theme.text,
         Pos::new(HPos::Left, VPos::Center),
@@ -118,8 +117,8 @@ fn intersects(a: &Rect, b: &Rect) -> bool {
     a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
 }
 
-fn text_style<'a>(theme: &Theme, size: f64, color: RGBColor, pos: Pos) -> TextStyle<'a> {
-    (theme.font, size.max(1.0))
+fn text_style<'a>(size: f64, color: RGBColor, pos: Pos) -> TextStyle<'a> {
+    (super::FONT, size.max(1.0))
         .into_font()
         .color(&color)
         .pos(pos)
@@ -134,7 +133,6 @@ fn draw_lanes<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let shade = theme.grid.mix(LANE_SHADE_ALPHA).filled();
     let name_style = text_style(
-        theme,
         layout.metrics.font_px,
         theme.muted,
         Pos::new(HPos::Left, VPos::Center),
@@ -181,7 +179,6 @@ fn draw_grid<DB: DrawingBackend>(
     let major = ShapeStyle::from(&theme.grid).stroke_width(thin);
     let minor = theme.grid.mix(0.55).stroke_width(thin);
     let style = text_style(
-        theme,
         layout.metrics.font_px,
         theme.muted,
         Pos::new(HPos::Left, VPos::Top),
@@ -310,11 +307,7 @@ fn draw_today<DB: DrawingBackend>(
             (line[1].0, line[1].1 - gap),
         ),
     };
-    root.draw_text(
-        today_word(lang),
-        &text_style(theme, size, theme.today, anchor),
-        at,
-    )
+    root.draw_text(today_word(lang), &text_style(size, theme.today, anchor), at)
 }
 
 /// The keyboard focus ring: 2 CSS px wide, 3 CSS px outside the marker

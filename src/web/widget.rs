@@ -1389,7 +1389,7 @@ impl Inner {
             axis_px: f64::from(theme.px(28.0)),
         };
         let font_px = metrics.font_px;
-        let measure = |s: &str| backend.measure(s, font_px, theme.font);
+        let measure = |s: &str| backend.measure(s, font_px, crate::draw::FONT.as_str());
         let layout = tl::layout_indexed(
             &self.ds.events,
             &self.tl.spans,
