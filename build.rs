@@ -7,8 +7,11 @@ fn main() {
     let src = "data/canada-china.json";
     println!("cargo:rerun-if-changed={src}");
     let text = std::fs::read_to_string(src).unwrap_or_default();
-    let compact = serde_json::from_str::<serde_json::Value>(&text).map(|v| v.to_string()).unwrap_or(text);
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("canada-china.min.json");
+    let compact = serde_json::from_str::<serde_json::Value>(&text)
+        .map(|v| v.to_string())
+        .unwrap_or(text);
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
+        .join("canada-china.min.json");
     if let Err(e) = std::fs::write(&out, compact) {
         println!("cargo:warning=could not write {}: {e}", out.display());
     }

@@ -172,7 +172,7 @@ mod native {
             // glyph, slightly generous so labels never overrun in a real font.
             let measure = |s: &str| s.chars().count() as f64 * metrics.font_px * 0.56;
             let view = View::fit(&ds.events, 0.03);
-            let lanes = [true; 5];
+            let lanes = trade_widget::core::timeline::lanes_with_events(&ds.events);
             let lay = layout(
                 &ds.events,
                 &lanes,

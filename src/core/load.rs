@@ -542,7 +542,9 @@ impl Checker {
 
     fn url(&mut self, record: &str, url: &str) {
         let ok = url.len() > "https://".len()
-            && url.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+            && url
+                .get(..8)
+                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
             && !url
                 .chars()
                 .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');

@@ -540,6 +540,16 @@ impl Layout {
     }
 }
 
+/// Which lanes have at least one event: an empty lane starts hidden rather
+/// than taking a fifth of the drawing to say nothing.
+pub fn lanes_with_events(events: &[Event]) -> [bool; 5] {
+    let mut lanes = [false; 5];
+    for e in events {
+        lanes[e.category.index()] = true;
+    }
+    lanes
+}
+
 /// Indices of the events that have an end (spans), in date order.
 ///
 /// Why: a span that began before the window can still cover it, and only

@@ -339,7 +339,7 @@ impl Widget {
         };
         let tl_state = TimelineState {
             view: View::fit(&ds.events, 0.03),
-            lanes: [true; 5],
+            lanes: tl::lanes_with_events(&ds.events),
             focused: None,
             open: None,
             drag: None,
@@ -879,6 +879,28 @@ impl Inner {
 
     /// Fills the flow list (grouped by destination) and the date bounds.
     fn populate(&mut self) -> Result<(), JsValue> {
+        // Lanes the data leaves empty start unchecked and cannot be turned on.
+        if let Ok(boxes) = self.dom.root.query_selector_all("input[name=lane]") {
+            for i in 0..boxes.length() {
+                let Some(cb) = boxes
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                else {
+                    continue;
+                };
+                let has_events = cb
+                    .value()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|l| self.tl.lanes.get(l))
+                    .copied()
+                    .unwrap_or(true);
+                if !has_events {
+                    cb.set_checked(false);
+                    cb.set_disabled(true);
+                }
+            }
+        }
         if self.mode.has_calc() {
             if let Some(sel) = self.dom.select("flow") {
                 for (dest, key) in [
