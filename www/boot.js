@@ -38,7 +38,126 @@ var TW_GLUE = wasm_bindgen;
     return sheet;
   }
 
-  var DEFAULT_HEIGHT = { calculator: 1180, timeline: 620, both: 1800 };
+  // ---- Reserved height: the article must not jump (cumulative layout shift 0) ----
+  //
+  // The widget's height depends on its width (grids reflow, text wraps) and on
+  // its content (flow, language), and it is only known once the wasm has drawn
+  // the first frame. Measured choice (tests/e2e/embed.test.mjs, "reserved height"):
+  //  1. Until it mounts, the host's min-height (--tw-reserved) is the tallest
+  //     the mounted widget gets at the host's current width, over every trade
+  //     flow and both languages (HEIGHTS, measured in Chromium, +3 %). A
+  //     ResizeObserver follows the width (late page CSS, rotation).
+  //  2. The IntersectionObserver mounts a widget 400 px before it scrolls in.
+  //     Mounted entirely below the viewport (the usual case), the reservation
+  //     is released at once: only what the reader cannot see moves.
+  //  3. Mounted in view (a slow network, a fast reader), the widget is at most
+  //     as tall as the reservation, so nothing moves; the gap below a shorter
+  //     widget stays until the host is entirely below the viewport again or its
+  //     width changes, and is released then.
+  //  4. With a `height` attribute the host has that fixed height and scrolls
+  //     inside (data-fixed-height): an embedder's choice for tight layouts.
+  // A fixed host height for everyone was measured and rejected: a calculator is
+  // 2,700 px tall on a 320 px phone and 1,230 px on a desktop column; either
+  // it scrolls inside the article (a scroll trap) or it reserves far too much.
+  // When the interface changes, the "reserved height" test fails and prints a new table.
+  var HEIGHTS = {
+    // [host width from (px), height up to (px)], widest last
+    calculator: [[220, 3363], [240, 3197], [260, 3072], [280, 2941], [300, 2877], [320, 2701], [340, 2608], [360, 2403],
+      [400, 2337], [420, 2271], [440, 2191], [480, 2146], [540, 2074], [580, 1777], [600, 1702], [640, 1618], [680, 1518],
+      [720, 1477], [780, 1432], [820, 1391], [940, 1329]],
+    timeline: [[220, 1270], [240, 1204], [260, 1096], [320, 1031], [400, 958], [440, 906], [520, 625], [820, 576]]
+  };
+
+  function estimate(view, width) {
+    if (view === 'both') return estimate('calculator', width) + estimate('timeline', width);
+    var t = HEIGHTS[view] || HEIGHTS.calculator;
+    var h = t[0][1];
+    if (width < t[0][0]) h = h * t[0][0] / Math.max(width, 100); // narrower than measured: text wraps more
+    for (var i = 1; i < t.length && t[i][0] <= width; i++) h = t[i][1];
+    return Math.ceil(h * 1.03);
+  }
+
+  function reserve(el, px) {
+    el.style.setProperty('--tw-reserved', Math.ceil(px) + 'px');
+    el._twReserved = true;
+  }
+
+  function release(el) {
+    if (el._twFixed || !el._twReserved) return;
+    el._twReserved = false;
+    el.style.removeProperty('--tw-reserved');
+    if (below) below.unobserve(el);
+  }
+
+  // Releases a reservation once its host is entirely below the viewport (rule 3).
+  var below = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      var bottom = e.rootBounds ? e.rootBounds.bottom : (window.innerHeight || 0);
+      if (!e.isIntersecting && e.boundingClientRect.top >= bottom) release(e.target);
+    });
+  }) : null;
+
+  // Watches each host's width through its probe (a zero-height box: the host's
+  // own box also changes with the reservation, which would loop the observer).
+  var widths = 'ResizeObserver' in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (e) {
+      var root = e.target.getRootNode(), el = root && root.host, w = e.contentRect.width;
+      if (!el || !w || el._twFixed) return;
+      if (!el._twSettled) { el._twWidth = w; reserve(el, estimate(attr(el, 'view') || 'calculator', w)); }
+      else if (el._twReserved && Math.abs(w - el._twWidth) >= 1) release(el);
+    });
+  }) : null;
+
+  // After the first frame (or the error box, or the static fallback): rule 2 or 3.
+  function settle(el) {
+    el._twSettled = true;
+    decorate(el);
+    if (el._twFixed || !el._twReserved) return;
+    var r = el.getBoundingClientRect();
+    el._twWidth = r.width;
+    if (r.top >= (window.innerHeight || document.documentElement.clientHeight)) release(el);
+    else if (below) below.observe(el);
+  }
+
+  // The <noscript> content, as markup. With scripts on, a <noscript> child is
+  // plain text of the embedder's own markup.
+  function noscriptMarkup(el) {
+    var ns = el.querySelector('noscript');
+    return ns ? ns.textContent : null;
+  }
+
+  // Parses the embedder's fallback markup without loading anything yet: a
+  // <template> is inert; its images become lazy, so a copy kept for print costs
+  // no request until it is shown. Null if the page forbids it (Trusted Types).
+  function parseFallback(markup, lazy) {
+    try {
+      var tpl = document.createElement('template');
+      tpl.innerHTML = markup;
+      if (lazy) tpl.content.querySelectorAll('img').forEach(function (img) { img.setAttribute('loading', 'lazy'); });
+      return document.importNode(tpl.content, true);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // Adds what the Rust side does not draw: a print-only copy of the <noscript>
+  // fallback (the rates table: printouts get the figures, not the controls;
+  // widget.css shows it only in @media print), and the width probe.
+  function decorate(el) {
+    var root = el.shadowRoot;
+    if (!root) return;
+    var markup = noscriptMarkup(el);
+    if (markup && el.getAttribute('data-status') !== 'fallback' && !root.querySelector('.tw-print')) {
+      var content = parseFallback(markup, true);
+      if (content) {
+        var copy = document.createElement('div');
+        copy.className = 'tw tw-print';
+        copy.appendChild(content);
+        root.appendChild(copy);
+      }
+    }
+    if (el._twProbe) root.appendChild(el._twProbe);
+  }
 
   function attr(el, name) { var v = el.getAttribute(name); return v === null ? undefined : v; }
 
@@ -75,19 +194,22 @@ var TW_GLUE = wasm_bindgen;
     box.appendChild(pre);
     root.appendChild(box);
     el.setAttribute('data-status', 'error');
+    settle(el);
   }
 
   function fallback(el) {
-    // With scripts on, a <noscript> child is plain text of the embedder's own markup.
-    var ns = el.querySelector('noscript');
     var root = el.shadowRoot;
     if (!root) return;
     root.textContent = '';
     var slot = document.createElement('div');
     slot.className = 'tw tw-fallback';
-    if (ns) slot.innerHTML = ns.textContent; else slot.textContent = 'This interactive needs WebAssembly, which this page blocks.';
+    var markup = noscriptMarkup(el);
+    var content = markup && parseFallback(markup, false);
+    if (content) slot.appendChild(content);
+    else slot.textContent = 'This interactive needs WebAssembly, which this page blocks.';
     root.appendChild(slot);
     el.setAttribute('data-status', 'fallback');
+    settle(el);
   }
 
   function errorTitle(el) {
@@ -110,6 +232,7 @@ var TW_GLUE = wasm_bindgen;
         showError(el, errorTitle(el), msg);
         return;
       }
+      settle(el);
       if (el._twPending) { var p = el._twPending; el._twPending = null; el.setState(p); }
       if (el._twResolve) el._twResolve(el);
     }).catch(function (e) {
@@ -157,15 +280,25 @@ var TW_GLUE = wasm_bindgen;
         var root = this.attachShadow({ mode: 'open' });
         var s = styles();
         if (s) root.adoptedStyleSheets = [s];
-        var view = attr(this, 'view') || 'calculator';
         var h = parseInt(attr(this, 'height'), 10);
-        // Reserve the height before the wasm arrives: the article must not jump.
-        this.style.setProperty('--tw-reserved', (h > 0 ? h : (DEFAULT_HEIGHT[view] || DEFAULT_HEIGHT.calculator)) + 'px');
-        if (h > 0) this.setAttribute('data-fixed-height', '');
+        // Reserve the height before the wasm arrives (see "Reserved height" above);
+        // the probe's ResizeObserver entry replaces this first guess before the first paint.
+        if (h > 0) {
+          this._twFixed = true;
+          reserve(this, h);
+          this.setAttribute('data-fixed-height', '');
+        } else {
+          reserve(this, estimate(attr(this, 'view') || 'calculator', 680));
+        }
         var ph = document.createElement('div');
         ph.className = 'tw tw-placeholder';
         ph.setAttribute('aria-busy', 'true');
         root.appendChild(ph);
+        this._twProbe = document.createElement('div');
+        this._twProbe.className = 'tw-probe';
+        this._twProbe.setAttribute('aria-hidden', 'true');
+        root.appendChild(this._twProbe);
+        if (widths) widths.observe(this._twProbe);
         this.setAttribute('data-status', 'loading');
       }
       if (io) io.observe(this); else mount(this);
@@ -173,6 +306,7 @@ var TW_GLUE = wasm_bindgen;
 
     disconnectedCallback() {
       if (io) io.unobserve(this);
+      if (below) below.unobserve(this);
       this.destroy();
     }
 

@@ -283,7 +283,10 @@ struct Inner {
     last_good: Option<Comparison>,
     tl: TimelineState,
     dom: Dom,
-    frame_pending: bool,
+    /// The requested animation frame, while one is pending.
+    frame_id: Option<i32>,
+    /// Set by destroy: nothing may schedule a frame after it.
+    destroyed: bool,
     /// Set by a change that should notify the page once the frame is drawn.
     notify: bool,
     draws: u32,
@@ -369,7 +372,8 @@ impl Widget {
             last_good: None,
             tl: tl_state,
             dom: Dom { doc, host, root },
-            frame_pending: false,
+            frame_id: None,
+            destroyed: false,
             notify: false,
             draws: 0,
             ds,
@@ -450,6 +454,15 @@ impl Widget {
         if let Some((obs, _closure)) = self.resize.take() {
             obs.disconnect();
         }
+        // Cancel a pending frame before dropping its callback: the browser
+        // would otherwise call a freed closure ("closure invoked ... after
+        // being dropped") on the next frame.
+        if let Ok(mut s) = self.inner.try_borrow_mut() {
+            s.destroyed = true;
+            if let (Some(id), Some(win)) = (s.frame_id.take(), web_sys::window()) {
+                let _ = win.cancel_animation_frame(id);
+            }
+        }
         self.frame.borrow_mut().take();
         if let Ok(s) = self.inner.try_borrow() {
             s.dom.root.set_inner_html("");
@@ -470,7 +483,10 @@ fn render(inner: &Rc<RefCell<Inner>>) {
         let Ok(mut s) = inner.try_borrow_mut() else {
             return;
         };
-        s.frame_pending = false;
+        s.frame_id = None;
+        if s.destroyed {
+            return;
+        }
         s.draw_all();
         std::mem::take(&mut s.notify)
     };
@@ -505,13 +521,12 @@ impl Widget {
         move || {
             let Some(inner) = weak.upgrade() else { return };
             {
-                let Ok(mut s) = inner.try_borrow_mut() else {
+                let Ok(s) = inner.try_borrow() else {
                     return;
                 };
-                if s.frame_pending {
+                if s.frame_id.is_some() || s.destroyed {
                     return;
                 }
-                s.frame_pending = true;
             }
             let Some(frame) = frame.upgrade() else { return };
             if frame.borrow().is_none() {
@@ -524,7 +539,12 @@ impl Widget {
             }
             let callback = frame.borrow();
             if let (Some(win), Some(cb)) = (web_sys::window(), callback.as_ref()) {
-                let _ = win.request_animation_frame(cb.as_ref().unchecked_ref());
+                if let (Ok(id), Ok(mut s)) = (
+                    win.request_animation_frame(cb.as_ref().unchecked_ref()),
+                    inner.try_borrow_mut(),
+                ) {
+                    s.frame_id = Some(id);
+                }
             }
         }
     }
