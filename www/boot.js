@@ -172,6 +172,7 @@ var TW_GLUE = wasm_bindgen;
       date: attr(el, 'date'),
       quantity: attr(el, 'quantity'),
       quotaUsed: attr(el, 'quota-used'),
+      compareDate: attr(el, 'compare-date'),
       theme: attr(el, 'theme'),
       shareState: el.hasAttribute('share-state'),
       data: inline ? inline.textContent : undefined
@@ -267,7 +268,7 @@ var TW_GLUE = wasm_bindgen;
   }
 
   class TradeWidgetElement extends HTMLElement {
-    static get observedAttributes() { return ['flow', 'value', 'currency', 'date', 'quantity', 'quota-used', 'theme', 'lang', 'view']; }
+    static get observedAttributes() { return ['flow', 'value', 'currency', 'date', 'compare-date', 'quantity', 'quota-used', 'theme', 'lang', 'view']; }
 
     constructor() {
       super();
@@ -314,7 +315,8 @@ var TW_GLUE = wasm_bindgen;
       if (!this._tw || old === value) return;
       if (name === 'lang' || name === 'view') { this.destroy(); this.shadowRoot.textContent = ''; mount(this); return; }
       var patch = {};
-      patch[name === 'quota-used' ? 'quotaUsed' : name] = value;
+      // Attribute names in kebab-case, setState fields in camelCase.
+      patch[name.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); })] = value;
       this.setState(patch);
     }
 

@@ -288,18 +288,20 @@ pub fn draw_rate_steps<DB: DrawingBackend>(
             ))?;
         }
     }
-    // Event ticks just above the axis.
+    // The axis and the event ticks above it as one path (the ticks rise
+    // from the axis and return to it): one canvas stroke instead of one per
+    // event, and events on the same pixel drawn once.
+    let tick_top = bottom - theme.px(6.0);
+    let mut axis = vec![(left, bottom)];
     for d in event_days.iter().filter(|d| (from..=to).contains(*d)) {
         let x = x_of(*d);
-        root.draw(&PathElement::new(
-            vec![(x, bottom - theme.px(6.0)), (x, bottom)],
-            theme.muted.stroke_width(thin),
-        ))?;
+        if axis.last().is_some_and(|&(last_x, _)| last_x == x) {
+            continue;
+        }
+        axis.extend([(x, bottom), (x, tick_top), (x, bottom)]);
     }
-    root.draw(&PathElement::new(
-        vec![(left, bottom), (right, bottom)],
-        theme.muted.stroke_width(thin),
-    ))?;
+    axis.push((right, bottom));
+    root.draw(&PathElement::new(axis, theme.muted.stroke_width(thin)))?;
 
     // The step line: horizontal to the next change, then vertical.
     let mut points = Vec::with_capacity(steps.len() * 2 + 1);
