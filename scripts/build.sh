@@ -58,12 +58,26 @@ fi
 node -e '
 const fs = require("fs");
 const [css, glue, boot, out] = process.argv.slice(1);
-const text = "(function(){\"use strict\";\nvar TW_CSS = " + JSON.stringify(fs.readFileSync(css, "utf8")) + ";\n"
+// The stylesheet without comments and runs of white space (it is only ever read by the browser).
+const cssText = fs.readFileSync(css, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s+/g, " ")
+  .replace(/ ?([{};,>]) ?/g, "$1").trim();
+const text = "(function(){\"use strict\";\nvar TW_CSS = " + JSON.stringify(cssText) + ";\n"
   + fs.readFileSync(glue, "utf8") + "\n"
   + fs.readFileSync(boot, "utf8") + "\n})();\n";
 fs.writeFileSync(out, text);
 ' www/widget.css "$gen/trade_widget.js" www/boot.js "$stage/trade-widget.js" || die "could not write trade-widget.js"
 node --check "$stage/trade-widget.js" 2>/dev/null || die "pkg/trade-widget.js is not valid JavaScript (check www/boot.js: node --check $stage/trade-widget.js)"
+
+# Minify (terser, an npm dev dependency): every byte of the loader and glue is downloaded by
+# every reader. Without terser (setup not run) the readable file ships, with a warning.
+terser=node_modules/.bin/terser
+if [ -x "$terser" ]; then
+  "$terser" "$stage/trade-widget.js" --compress passes=2 --mangle --comments false -o "$stage/trade-widget.min.js" \
+    && mv "$stage/trade-widget.min.js" "$stage/trade-widget.js" \
+    || die "terser could not minify pkg/trade-widget.js"
+else
+  echo "build: warning: terser not installed; shipping unminified JavaScript (run scripts/setup.sh build)" >&2
+fi
 
 # 5. the static fallback (no JS, no WebAssembly, print): the timeline as SVG, drawn natively
 #    by the same plotters code; the rates table lives in the page's <noscript> (cargo run --bin fallback -- update)
