@@ -219,9 +219,7 @@ impl<'a> Fields<'a> {
         options: &[(&'static str, T)],
     ) -> Option<T> {
         let s = self.str(c, key);
-        if self.obj.get(key).and_then(Value::as_str).is_none() {
-            return None;
-        }
+        self.obj.get(key).and_then(Value::as_str)?;
         let found = options.iter().find(|(name, _)| *name == s).map(|(_, t)| *t);
         if found.is_none() {
             let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();

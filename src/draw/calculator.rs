@@ -8,7 +8,7 @@
 
 use super::Theme;
 use crate::core::date::Date;
-use crate::core::engine::{Comparison, LayerStatus, Quote};
+use crate::core::engine::{Comparison, Quote};
 use crate::core::model::{Lang, MeasureKind};
 use crate::core::money::Rate;
 use crate::core::summary::Formats;
@@ -211,7 +211,6 @@ pub fn draw_duty_bars<DB: DrawingBackend>(
 
 /// The effective rate of a flow over time as a step line, with the selected
 /// date marked and the timeline's events as ticks along the time axis.
-#[allow(clippy::too_many_arguments)]
 pub fn draw_rate_steps<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     steps: &[(Date, Rate)],
@@ -219,7 +218,6 @@ pub fn draw_rate_steps<DB: DrawingBackend>(
     selected: Date,
     event_days: &[Date],
     theme: &Theme,
-    lang: Lang,
     fmt: &dyn Formats,
 ) -> DrawResult<DB> {
     root.fill(&theme.background)?;
@@ -335,18 +333,7 @@ pub fn draw_rate_steps<DB: DrawingBackend>(
             theme.accent.filled(),
         ))?;
     }
-    let _ = lang;
     Ok(())
-}
-
-/// Whether a layer shows up in the bars (charged) — shared by the table's
-/// "chart data" note so the two always agree.
-pub fn is_charted(status: &LayerStatus, amount_minor: i64) -> bool {
-    amount_minor > 0
-        && !matches!(
-            status,
-            LayerStatus::Suspended { .. } | LayerStatus::WaivedInQuota { .. } | LayerStatus::Ban
-        )
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::core::model::Lang;
 use crate::core::money::{Currency, Rate, MINOR_PER_MAJOR};
 use crate::core::summary::Formats;
 use js_sys::{Array, Intl, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Intl formatters for one language, built once per widget (constructing
 /// an Intl object costs far more than formatting with one).
@@ -168,9 +168,4 @@ pub fn today() -> Option<Date> {
         now.get_month() + 1,
         now.get_date(),
     )
-}
-
-#[allow(dead_code)]
-fn _assert_cast(v: JsValue) -> Option<Object> {
-    v.dyn_into::<Object>().ok()
 }

@@ -293,12 +293,18 @@ struct Inner {
 }
 
 /// A widget handle, one per `<trade-widget>` element.
+/// The animation-frame callback, created once and reused for every frame.
+type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
+
+/// The resize observer and the callback it holds, disconnected on destroy.
+type Resize = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 #[wasm_bindgen]
 pub struct Widget {
     inner: Rc<RefCell<Inner>>,
     listeners: Vec<Listener>,
-    resize: Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
-    frame: Rc<RefCell<Option<Closure<dyn FnMut()>>>>,
+    resize: Option<Resize>,
+    frame: FrameCallback,
 }
 
 fn err(msg: impl std::fmt::Display) -> JsValue {
@@ -417,7 +423,7 @@ impl Widget {
         }
         render(&self.inner);
         let s = self.inner.try_borrow().map_err(|_| err("busy"))?;
-        serde_wasm_bindgen::to_value(&s.errors).map_err(|e| err(e))
+        serde_wasm_bindgen::to_value(&s.errors).map_err(err)
     }
 
     /// `element.getState()`.
@@ -432,7 +438,7 @@ impl Widget {
         let s = self.inner.try_borrow().map_err(|_| err("busy"))?;
         let ser = serde_wasm_bindgen::Serializer::json_compatible();
         match &s.last_good {
-            Some(c) => c.serialize(&ser).map_err(|e| err(e)),
+            Some(c) => c.serialize(&ser).map_err(err),
             None => Ok(JsValue::NULL),
         }
     }
@@ -512,10 +518,7 @@ fn render(inner: &Rc<RefCell<Inner>>) {
 impl Widget {
     /// Schedules one draw in the next animation frame; further changes in
     /// the same frame coalesce into it.
-    fn scheduler(
-        inner: &Rc<RefCell<Inner>>,
-        frame: &Rc<RefCell<Option<Closure<dyn FnMut()>>>>,
-    ) -> impl Fn() + Clone + 'static {
+    fn scheduler(inner: &Rc<RefCell<Inner>>, frame: &FrameCallback) -> impl Fn() + Clone + 'static {
         let weak: Weak<RefCell<Inner>> = Rc::downgrade(inner);
         let frame = Rc::downgrade(frame);
         move || {
@@ -728,7 +731,7 @@ impl Inner {
         };
         state
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| err(e))
+            .map_err(err)
     }
 
     fn apply_patch(&mut self, p: StatePatch) {
@@ -1215,17 +1218,8 @@ impl Inner {
             let days: Vec<Date> = self.ds.events.iter().map(|e| e.date).collect();
             let fmt = &self.fmt;
             with_canvas(&c, theme, |area| {
-                calc_draw::draw_rate_steps(
-                    area,
-                    &steps,
-                    (from, to),
-                    s.date,
-                    &days,
-                    theme,
-                    lang,
-                    fmt,
-                )
-                .is_ok()
+                calc_draw::draw_rate_steps(area, &steps, (from, to), s.date, &days, theme, fmt)
+                    .is_ok()
             });
         }
     }
