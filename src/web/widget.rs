@@ -290,6 +290,12 @@ struct Inner {
     /// Set by a change that should notify the page once the frame is drawn.
     notify: bool,
     draws: u32,
+    /// Schedules a frame; set once the listeners are attached.
+    schedule: Option<Rc<dyn Fn()>>,
+    /// A `(resolution: Ndppx)` media query for the ratio of the last draw: it
+    /// fires when the ratio changes without a resize (a window moved to
+    /// another screen, browser zoom), as in eframe's `install_dpr_change_event`.
+    dpr_watch: Option<(f64, Listener)>,
 }
 
 /// A widget handle, one per `<trade-widget>` element.
@@ -382,6 +388,8 @@ impl Widget {
             destroyed: false,
             notify: false,
             draws: 0,
+            schedule: None,
+            dpr_watch: None,
             ds,
         };
         let mut w = Widget {
@@ -465,6 +473,8 @@ impl Widget {
         // being dropped") on the next frame.
         if let Ok(mut s) = self.inner.try_borrow_mut() {
             s.destroyed = true;
+            s.dpr_watch = None;
+            s.schedule = None;
             if let (Some(id), Some(win)) = (s.frame_id.take(), web_sys::window()) {
                 let _ = win.cancel_animation_frame(id);
             }
@@ -567,6 +577,7 @@ impl Widget {
     /// Wires every control, the timeline gestures and the resize observer.
     fn attach(&mut self) -> Result<(), JsValue> {
         let schedule = Self::scheduler(&self.inner, &self.frame);
+        self.inner.borrow_mut().schedule = Some(Rc::new(schedule.clone()));
         let root: web_sys::EventTarget = self.inner.borrow().dom.root.clone().into();
         let weak = Rc::downgrade(&self.inner);
 
@@ -1134,6 +1145,29 @@ impl Inner {
     }
 
     /// Recomputes and redraws everything: one frame, both charts and the timeline.
+    /// Listens for the ratio to change from `dpr` (replacing the listener
+    /// for the previous ratio).
+    fn watch_dpr(&mut self, dpr: f64) {
+        if self
+            .dpr_watch
+            .as_ref()
+            .is_some_and(|(watched, _)| *watched == dpr)
+        {
+            return;
+        }
+        let Some(schedule) = self.schedule.clone() else {
+            return;
+        };
+        let mql = web_sys::window().and_then(|w| {
+            w.match_media(&format!("(resolution: {dpr}dppx)"))
+                .ok()
+                .flatten()
+        });
+        self.dpr_watch = mql
+            .and_then(|m| Listener::new(&m.into(), "change", true, move |_| schedule()).ok())
+            .map(|l| (dpr, l));
+    }
+
     fn draw_all(&mut self) {
         let scheme = self.scheme();
         let _ = self.dom.host.set_attribute(
@@ -1145,6 +1179,7 @@ impl Inner {
             },
         );
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        self.watch_dpr(dpr);
         let theme = Theme::new(scheme, dpr);
         if self.mode.has_calc() {
             self.draw_calculator(&theme);

@@ -229,3 +229,46 @@ for (const width of [320, 768, 1200]) {
     });
   }
 }
+
+// The backing store follows the canvas's CSS size × devicePixelRatio when the container is
+// resized and when the ratio changes (a window dragged to another screen, a browser zoom).
+test('resize and devicePixelRatio change redraw at the new size', { timeout: 2 * TIMEOUT }, async () => {
+  const { page, problems, close } = await openPage('/index.html', { width: 1280 });
+  try {
+    await waitDrawn(page, CALC);
+    const size = () => page.locator(CALC).evaluate((el) => {
+      const c = el.shadowRoot.querySelector('canvas[data-role=duty-chart]');
+      return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight, dpr: devicePixelRatio };
+    });
+    const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const expectMatch = async (what) => {
+      await page.waitForFunction((sel) => {
+        const c = document.querySelector(sel).shadowRoot.querySelector('canvas[data-role=duty-chart]');
+        return c.width === Math.round(c.clientWidth * devicePixelRatio) && c.height === Math.round(c.clientHeight * devicePixelRatio);
+      }, CALC, { timeout: 10_000 }).catch(async () => assert.fail(`${what}: ${JSON.stringify(await size())}`));
+    };
+    const wide = await size();
+    await page.setViewportSize({ width: 420, height: 900 });
+    await settle();
+    await expectMatch('after resize');
+    const narrow = await size();
+    assert.notEqual(narrow.cssW, wide.cssW, 'the canvas follows its container (two charts side by side, then stacked)');
+    assert.equal(narrow.w, Math.round(narrow.cssW), 'backing store at dpr 1');
+    const cdp = await page.context().newCDPSession(page);
+    // CDP's override changes devicePixelRatio but dispatches neither the media-query change nor
+    // a ResizeObserver entry (a real screen change does both); a 1 px resize makes the widget
+    // look again, and it must then draw at the new ratio rather than a cached one.
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 420, height: 900, deviceScaleFactor: 2, mobile: false });
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 421, height: 900, deviceScaleFactor: 2, mobile: false });
+    await settle();
+    await expectMatch('after the ratio changed to 2');
+    const hidpi = await size();
+    assert.equal(hidpi.dpr, 2);
+    assert.equal(hidpi.w, Math.round(hidpi.cssW * 2), 'twice the device pixels');
+    const ink = await canvasInk(page, CALC);
+    for (const c of ink) assert.ok(c.fraction > 0.005, `${c.role} redrawn at dpr 2`);
+    assertNoProblems(problems, 'resize');
+  } finally {
+    await close();
+  }
+});
