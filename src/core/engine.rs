@@ -208,6 +208,11 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
         let (to, c2, src2) = cad_value(ds, flow.currency, s.date)
             .ok_or(QuoteError::NoExchangeRate(flow.currency))?;
         let converted = convert(s.value_minor, from, to).max(1);
+        // A page's own data may carry any positive exchange rate; past the
+        // limit, amounts could overflow, so such a value is refused, not wrapped.
+        if converted > MAX_VALUE_MINOR {
+            return Err(QuoteError::ValueTooLarge);
+        }
         let confidence = if c1.is_fact() && c2.is_fact() {
             Confidence::Confirmed
         } else {
@@ -317,7 +322,9 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
     }
     super::order::sort_by_key(&mut layers, |l| l.kind);
 
-    let total_duty_minor: i64 = layers.iter().map(|l| l.amount_minor).sum();
+    // At most 1000 % of at most 10^14 per layer: no realistic sum overflows,
+    // and an unrealistic one saturates rather than wrapping to a negative duty.
+    let total_duty_minor: i64 = layers.iter().map(|l| l.amount_minor).fold(0, i64::saturating_add);
     let has_estimate = layers
         .iter()
         .any(|l| l.amount_minor > 0 && !l.confidence.is_fact())
