@@ -87,10 +87,12 @@ cargo run --quiet --release --bin fallback -- svg "$stage/timeline.svg" || die "
 cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/timeline.svg" "$stage/v$version/"
 has_dts=false
 if [ -f www/trade-widget.d.ts ]; then cp www/trade-widget.d.ts "$stage/"; has_dts=true; fi
+# The package's README is the embedding guide (npm shows it on the package page).
+cp www/PACKAGE.md "$stage/README.md" || die "www/PACKAGE.md is missing"
 node -e '
 const fs = require("fs");
 const [out, version, hasDts] = process.argv.slice(1);
-const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg"];
+const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "README.md"];
 const pkg = {
   name: "trade-widget",
   version,

@@ -272,3 +272,24 @@ test('resize and devicePixelRatio change redraw at the new size', { timeout: 2 *
     await close();
   }
 });
+
+// Windows high contrast (forced-colors): the charts switch to the forced palette (black
+// background, white and yellow marks) and stay drawn.
+test('forced colors: the charts use the high-contrast palette', { timeout: 2 * TIMEOUT }, async () => {
+  const { page, problems, close } = await openPage('/index.html', { width: 1000 });
+  try {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await waitDrawn(page, CALC);
+    await page.locator(CALC).evaluate((el) => el._tw.redraw());
+    assert.equal(await page.locator(CALC).getAttribute('data-scheme'), 'forced');
+    const corner = await page.locator(CALC).evaluate((el) => {
+      const c = el.shadowRoot.querySelector('canvas[data-role=duty-chart]');
+      return Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3));
+    });
+    assert.deepEqual(corner, [0, 0, 0], 'black chart background');
+    for (const c of await canvasInk(page, CALC)) assert.ok(c.fraction > 0.005, `${c.role} drawn`);
+    assertNoProblems(problems, 'forced colors');
+  } finally {
+    await close();
+  }
+});
