@@ -324,7 +324,10 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
 
     // At most 1000 % of at most 10^14 per layer: no realistic sum overflows,
     // and an unrealistic one saturates rather than wrapping to a negative duty.
-    let total_duty_minor: i64 = layers.iter().map(|l| l.amount_minor).fold(0, i64::saturating_add);
+    let total_duty_minor: i64 = layers
+        .iter()
+        .map(|l| l.amount_minor)
+        .fold(0, i64::saturating_add);
     let has_estimate = layers
         .iter()
         .any(|l| l.amount_minor > 0 && !l.confidence.is_fact())

@@ -122,16 +122,14 @@ impl Formats for IntlFormats {
             .position(|c| *c == currency)
             .unwrap_or(0);
         let value = minor as f64 / MINOR_PER_MAJOR as f64;
+        let text = call_format(&self.money[idx].format(), &JsValue::from_f64(value));
         // en-CA writes Canadian dollars as a bare "$"; a reader of an
-        // international story needs "C$", so only that part is replaced.
-        let en_cad = currency == Currency::CAD && self.lang == Lang::En;
-        join_parts(&self.money[idx].format_to_parts(value), |kind, text| {
-            if en_cad && kind == "currency" && text == "$" {
-                "C$".to_string()
-            } else {
-                text
-            }
-        })
+        // international story needs "C$". (One string call, not formatToParts:
+        // the calculator formats a dozen amounts per keystroke.)
+        if currency == Currency::CAD && self.lang == Lang::En && !text.contains("C$") {
+            return text.replacen('$', "C$", 1);
+        }
+        text
     }
 
     fn percent(&self, rate: Rate) -> String {

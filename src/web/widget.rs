@@ -290,6 +290,10 @@ struct Inner {
     /// Set by a change that should notify the page once the frame is drawn.
     notify: bool,
     draws: u32,
+    /// Each canvas's CSS size (by data-role) as the resize observer last
+    /// reported it: reading `clientWidth` while drawing would force a layout
+    /// of the whole page after the frame's DOM writes.
+    css_sizes: Vec<(String, (f64, f64))>,
     /// Schedules a frame; set once the listeners are attached.
     schedule: Option<Rc<dyn Fn()>>,
     /// A `(resolution: Ndppx)` media query for the ratio of the last draw: it
@@ -388,6 +392,7 @@ impl Widget {
             destroyed: false,
             notify: false,
             draws: 0,
+            css_sizes: Vec::new(),
             schedule: None,
             dpr_watch: None,
             ds,
@@ -644,8 +649,25 @@ impl Widget {
         }
         // Size and devicePixelRatio: observe each canvas's device-pixel box.
         let cb_schedule = schedule.clone();
-        let closure =
-            Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| cb_schedule());
+        let cb_inner = Rc::downgrade(&self.inner);
+        let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(inner) = cb_inner.upgrade() {
+                if let Ok(mut s) = inner.try_borrow_mut() {
+                    for entry in entries
+                        .iter()
+                        .filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+                    {
+                        let Some(role) = entry.target().get_attribute("data-role") else {
+                            continue;
+                        };
+                        let rect = entry.content_rect();
+                        // Whole CSS pixels, as clientWidth reports them.
+                        s.set_css_size(&role, (rect.width().round(), rect.height().round()));
+                    }
+                }
+            }
+            cb_schedule();
+        });
         let obs = ResizeObserver::new(closure.as_ref().unchecked_ref())?;
         let opts = ResizeObserverOptions::new();
         opts.set_box(ResizeObserverBoxOptions::DevicePixelContentBox);
@@ -1232,13 +1254,15 @@ impl Inner {
             self.fmt.date(cmp.selected.date),
         ];
         if let Some(c) = self.dom.canvas("duty-chart") {
+            let css = self.css_size(&c);
             let fmt = &self.fmt;
-            with_canvas(&c, theme, |area| {
+            with_canvas(&c, css, theme, |area| {
                 calc_draw::draw_duty_bars(area, &cmp, [&labels[0], &labels[1]], theme, lang, fmt)
                     .is_ok()
             });
         }
         if let Some(c) = self.dom.canvas("rate-chart") {
+            let css = self.css_size(&c);
             let s = &cmp.selected;
             let template = Shipment {
                 flow: s.flow.clone(),
@@ -1252,7 +1276,7 @@ impl Inner {
             let steps = engine::rate_steps(&self.ds, &template, from, to);
             let days: Vec<Date> = self.ds.events.iter().map(|e| e.date).collect();
             let fmt = &self.fmt;
-            with_canvas(&c, theme, |area| {
+            with_canvas(&c, css, theme, |area| {
                 calc_draw::draw_rate_steps(area, &steps, (from, to), s.date, &days, theme, fmt)
                     .is_ok()
             });
@@ -1424,11 +1448,32 @@ impl Inner {
         Date::parse(&self.inputs.date).ok()
     }
 
+    fn set_css_size(&mut self, role: &str, size: (f64, f64)) {
+        match self.css_sizes.iter_mut().find(|(r, _)| r == role) {
+            Some((_, s)) => *s = size,
+            None => self.css_sizes.push((role.to_string(), size)),
+        }
+    }
+
+    /// The canvas's CSS size as the resize observer last reported it, or,
+    /// until it has reported (the first draws), as the canvas measures now.
+    fn css_size(&self, canvas: &HtmlCanvasElement) -> (f64, f64) {
+        let role = canvas.get_attribute("data-role").unwrap_or_default();
+        match self.css_sizes.iter().find(|(r, _)| *r == role) {
+            Some((_, size)) => *size,
+            None => (
+                f64::from(canvas.client_width()),
+                f64::from(canvas.client_height()),
+            ),
+        }
+    }
+
     fn draw_timeline(&mut self, theme: &Theme) {
         let Some(canvas) = self.dom.canvas("timeline") else {
             return;
         };
-        let css_w = f64::from(canvas.client_width());
+        let css = self.css_size(&canvas);
+        let css_w = css.0;
         self.tl.orientation = if css_w > 0.0 && css_w < 480.0 {
             Orientation::Vertical
         } else {
@@ -1442,7 +1487,7 @@ impl Inner {
                 "horizontal"
             },
         );
-        let Some((w, h)) = size_canvas(&canvas, theme.dpr) else {
+        let Some((w, h)) = size_canvas(&canvas, css, theme.dpr) else {
             return;
         };
         let Some(backend) = MeasuredCanvas::new(canvas.clone()) else {
@@ -1816,13 +1861,12 @@ fn device_pixel_ratio() -> f64 {
 /// Sizes the canvas backing store to its CSS size × devicePixelRatio
 /// (plotters-canvas draws in backing-store pixels and never does this).
 /// Returns the device-pixel size, or `None` while the canvas is not laid out.
-fn size_canvas(canvas: &HtmlCanvasElement, dpr: f64) -> Option<(u32, u32)> {
-    let (cw, ch) = (canvas.client_width(), canvas.client_height());
-    if cw <= 0 || ch <= 0 {
+fn size_canvas(canvas: &HtmlCanvasElement, (cw, ch): (f64, f64), dpr: f64) -> Option<(u32, u32)> {
+    if cw < 1.0 || ch < 1.0 {
         return None;
     }
-    let w = (f64::from(cw) * dpr).round().max(1.0) as u32;
-    let h = (f64::from(ch) * dpr).round().max(1.0) as u32;
+    let w = (cw * dpr).round().max(1.0) as u32;
+    let h = (ch * dpr).round().max(1.0) as u32;
     if canvas.width() != w {
         canvas.set_width(w);
     }
@@ -1835,10 +1879,11 @@ fn size_canvas(canvas: &HtmlCanvasElement, dpr: f64) -> Option<(u32, u32)> {
 /// Sizes `canvas`, wraps it in the measuring backend and hands `draw` the area.
 fn with_canvas(
     canvas: &HtmlCanvasElement,
+    css: (f64, f64),
     theme: &Theme,
     draw: impl FnOnce(&DrawingArea<MeasuredCanvas, plotters::coord::Shift>) -> bool,
 ) {
-    if size_canvas(canvas, theme.dpr).is_none() {
+    if size_canvas(canvas, css, theme.dpr).is_none() {
         return;
     }
     if let Some(backend) = MeasuredCanvas::new(canvas.clone()) {
