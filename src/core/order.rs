@@ -43,6 +43,11 @@ pub fn stable_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usi
 
 /// Sorts `v` stably by `cmp`.
 pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    // Most calls (layers in data order, events from an ordered file) are
+    // already sorted: check before allocating.
+    if v.windows(2).all(|w| cmp(&w[0], &w[1]) != Ordering::Greater) {
+        return;
+    }
     let order = stable_order(v.len(), &|a, b| cmp(&v[a], &v[b]));
     let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
     v.extend(
