@@ -872,7 +872,14 @@ fn horizontal(ctx: &Ctx<'_>, shown: &[usize], lanes_visible: &[bool; 5]) -> Layo
         .filter_map(|&i| {
             let e = ctx.events.get(i)?;
             let lane = &lanes[e.category.index()];
-            h_item(ctx, i, e, &plot, lane.rect.1 + lane_h / 2.0)
+            place_item(
+                ctx,
+                i,
+                e,
+                &plot,
+                lane.rect.1 + lane_h / 2.0,
+                Orientation::Horizontal,
+            )
         })
         .collect();
     let mut items = thin_markers(ctx, items, |it| it.pos.0);
@@ -903,25 +910,46 @@ fn horizontal(ctx: &Ctx<'_>, shown: &[usize], lanes_visible: &[bool; 5]) -> Layo
     }
 }
 
-/// The marker and bar of event `i` in a horizontal row centred on `cy`.
-fn h_item(ctx: &Ctx<'_>, i: usize, e: &Event, plot: &Rect, cy: f64) -> Option<Item> {
-    let x_of = |day: f64| plot.0 + ctx.view.pos_of(day, plot.2);
+/// The marker and bar of event `i`, centred across the time axis on
+/// `cross` (a row's y when horizontal, a column's x when vertical).
+fn place_item(
+    ctx: &Ctx<'_>,
+    i: usize,
+    e: &Event,
+    plot: &Rect,
+    cross: f64,
+    orientation: Orientation,
+) -> Option<Item> {
+    let (origin, len) = match orientation {
+        Orientation::Horizontal => (plot.0, plot.2),
+        Orientation::Vertical => (plot.1, plot.3),
+    };
+    let along = |day: f64| origin + ctx.view.pos_of(day, len);
+    let far = origin + len;
     let start = f64::from(e.date.days());
-    let right = plot.0 + plot.2;
-    let x = x_of(start);
-    if x > right + 1e-9 {
+    let at = along(start);
+    if at > far + 1e-9 {
         return None;
     }
     let marker = start >= ctx.view.start;
-    let x = x.max(plot.0);
+    let at = at.max(origin);
     let bar = bar_thickness(&ctx.metrics);
     let span = e.end.map(|_| {
-        let x1 = x_of(end_exclusive(e)).clamp(plot.0, right);
-        (x, cy - bar / 2.0, (x1 - x).max(1.0).min(right - x), bar)
+        let length = (along(end_exclusive(e)).clamp(origin, far) - at)
+            .max(1.0)
+            .min(far - at);
+        match orientation {
+            Orientation::Horizontal => (at, cross - bar / 2.0, length, bar),
+            Orientation::Vertical => (cross - bar / 2.0, at, bar, length),
+        }
     });
+    let pos = match orientation {
+        Orientation::Horizontal => (at, cross),
+        Orientation::Vertical => (cross, at),
+    };
     Some(Item {
         event: i,
-        pos: (x, cy),
+        pos,
         radius: ctx.metrics.radius(e.priority),
         marker,
         span,
@@ -1099,7 +1127,14 @@ fn vertical(ctx: &Ctx<'_>, shown: &[usize], lanes_visible: &[bool; 5]) -> Layout
         .filter_map(|&i| {
             let e = ctx.events.get(i)?;
             let lane = &lanes[e.category.index()];
-            v_item(ctx, i, e, &plot, lane.rect.0 + lane_w / 2.0)
+            place_item(
+                ctx,
+                i,
+                e,
+                &plot,
+                lane.rect.0 + lane_w / 2.0,
+                Orientation::Vertical,
+            )
         })
         .collect();
     let mut items = thin_markers(ctx, items, |it| it.pos.1);
@@ -1116,32 +1151,6 @@ fn vertical(ctx: &Ctx<'_>, shown: &[usize], lanes_visible: &[bool; 5]) -> Layout
         items,
         ticks,
     }
-}
-
-/// The marker and bar of event `i` in a vertical column centred on `cx`.
-fn v_item(ctx: &Ctx<'_>, i: usize, e: &Event, plot: &Rect, cx: f64) -> Option<Item> {
-    let y_of = |day: f64| plot.1 + ctx.view.pos_of(day, plot.3);
-    let start = f64::from(e.date.days());
-    let bottom = plot.1 + plot.3;
-    let y = y_of(start);
-    if y > bottom + 1e-9 {
-        return None;
-    }
-    let marker = start >= ctx.view.start;
-    let y = y.max(plot.1);
-    let bar = bar_thickness(&ctx.metrics);
-    let span = e.end.map(|_| {
-        let y1 = y_of(end_exclusive(e)).clamp(plot.1, bottom);
-        (cx - bar / 2.0, y, bar, (y1 - y).max(1.0).min(bottom - y))
-    });
-    Some(Item {
-        event: i,
-        pos: (cx, y),
-        radius: ctx.metrics.radius(e.priority),
-        marker,
-        span,
-        label: None,
-    })
 }
 
 /// Greedy labels in the shared text column, level with their markers (kept

@@ -45,6 +45,29 @@ fn text_style(theme: &Theme, css_px: f64, color: RGBColor) -> TextStyle<'static>
     }
 }
 
+/// One horizontal gridline at `y` across the plot, labelled with its
+/// percentage at the left (both charts share the look).
+fn percent_gridline<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    y: i32,
+    (left, right): (i32, i32),
+    rate: Rate,
+    label: &TextStyle,
+    theme: &Theme,
+    fmt: &dyn Formats,
+) -> DrawResult<DB> {
+    root.draw(&PathElement::new(
+        vec![(left, y), (right, y)],
+        theme.grid.stroke_width(theme.px(1.0).max(1) as u32),
+    ))?;
+    root.draw(&Text::new(
+        fmt.percent(rate),
+        (left - theme.px(6.0), y),
+        label.pos(Pos::new(HPos::Right, VPos::Center)),
+    ))?;
+    Ok(())
+}
+
 /// The share of the customs value each charged layer takes, by kind.
 fn layer_shares(q: &Quote) -> Vec<(MeasureKind, i64)> {
     let mut shares: Vec<(MeasureKind, i64)> = Vec::new();
@@ -135,16 +158,15 @@ pub fn draw_duty_bars<DB: DrawingBackend>(
     // Gridlines and percentage labels.
     let mut bp = 0;
     while bp <= top_bp {
-        let y = y_of(bp);
-        root.draw(&PathElement::new(
-            vec![(plot_left, y), (plot_right, y)],
-            theme.grid.stroke_width(theme.px(1.0).max(1) as u32),
-        ))?;
-        root.draw(&Text::new(
-            fmt.percent(Rate(bp)),
-            (plot_left - theme.px(6.0), y),
-            small.pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
+        percent_gridline(
+            root,
+            y_of(bp),
+            (plot_left, plot_right),
+            Rate(bp),
+            &small,
+            theme,
+            fmt,
+        )?;
         bp += step_bp;
     }
 
@@ -246,16 +268,7 @@ pub fn draw_rate_steps<DB: DrawingBackend>(
 
     let mut bp = 0;
     while bp <= top_bp {
-        let y = y_of(bp);
-        root.draw(&PathElement::new(
-            vec![(left, y), (right, y)],
-            theme.grid.stroke_width(thin),
-        ))?;
-        root.draw(&Text::new(
-            fmt.percent(Rate(bp)),
-            (left - theme.px(6.0), y),
-            small.pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
+        percent_gridline(root, y_of(bp), (left, right), Rate(bp), &small, theme, fmt)?;
         bp += step_bp;
     }
     // Year ticks, thinned so labels never touch on a narrow phone.

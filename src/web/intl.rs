@@ -83,6 +83,19 @@ impl IntlFormats {
         call_format(&self.number.format(), &JsValue::from_f64(n))
     }
 
+    /// An event's date as precisely as it is known, or its span: "March 2019",
+    /// "December 10, 2018 – September 24, 2021".
+    pub fn event_dates(&self, e: &crate::core::model::Event) -> String {
+        match e.end {
+            Some(end) => format!(
+                "{} – {}",
+                self.date_with(e.date, e.precision),
+                self.date(end)
+            ),
+            None => self.date_with(e.date, e.precision),
+        }
+    }
+
     /// A date as precisely as it is known: "March 2019" for a month.
     pub fn date_with(&self, date: Date, precision: Precision) -> String {
         match precision {

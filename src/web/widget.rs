@@ -1007,14 +1007,7 @@ impl Inner {
                 continue;
             };
             let _ = li.set_attribute("data-event", &i.to_string());
-            let when = match e.end {
-                Some(end) => format!(
-                    "{} – {}",
-                    self.fmt.date_with(e.date, e.precision),
-                    self.fmt.date(end)
-                ),
-                None => self.fmt.date_with(e.date, e.precision),
-            };
+            let when = self.fmt.event_dates(e);
             for (tag, text) in [
                 ("time", when.as_str()),
                 ("strong", e.title.get(self.lang)),
@@ -1549,14 +1542,7 @@ impl Inner {
             return;
         };
         let lang = self.lang;
-        let when = match e.end {
-            Some(end) => format!(
-                "{} – {}",
-                self.fmt.date_with(e.date, e.precision),
-                self.fmt.date(end)
-            ),
-            None => self.fmt.date_with(e.date, e.precision),
-        };
+        let when = self.fmt.event_dates(e);
         self.dom.set_text("[data-role=details-date]", &when);
         self.dom
             .set_text("[data-role=details-title]", e.title.get(lang));
