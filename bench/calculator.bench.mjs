@@ -10,26 +10,13 @@
 // wasm linear memory (every WebAssembly.Memory on the page, found with CDP Runtime.queryObjects,
 // so nothing is exposed for the benchmark) before and after 10,000 more inputs.
 // Prints numbers only; nothing is asserted.
-import { startEnv, stopEnv, openPage, waitDrawn } from '../tests/e2e/helpers.mjs';
+import { startEnv, stopEnv, openPage, waitDrawn, memoryUse, calculatorInputs } from '../tests/e2e/helpers.mjs';
 
 const CALC = 'trade-widget[view=calculator]';
 const N = Number(process.env.BENCH_N || 500);
 const LEAK_N = Number(process.env.BENCH_LEAK_N || 10_000);
 
-/** In the page: `n` timed inputs starting at value `from`; returns the durations in ms. */
-function inputs([sel, n, from, timed]) {
-  const el = document.querySelector(sel);
-  const input = el.shadowRoot.querySelector('input[name=value]');
-  const times = timed ? new Array(n) : null;
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    input.value = String(from + i * 37);
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    el._tw.redraw();
-    if (timed) times[i] = performance.now() - t0;
-  }
-  return times;
-}
+const inputs = calculatorInputs;
 
 function stats(times) {
   const s = [...times].sort((a, b) => a - b);
@@ -38,17 +25,9 @@ function stats(times) {
 }
 
 async function memory(page, cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
+  const use = await memoryUse(cdp);
   const perfMemory = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
-  return { jsHeapUsed: heap.usedSize, jsHeapTotal: heap.totalSize, wasmMemory: result.value, perfMemoryUsed: perfMemory };
+  return { jsHeapUsed: use.js, jsHeapTotal: use.jsTotal, wasmMemory: use.wasm, perfMemoryUsed: perfMemory };
 }
 
 const fmt = (x) => x.toFixed(3);

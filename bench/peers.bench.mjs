@@ -55,7 +55,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startEnv, stopEnv, ROOT } from '../tests/e2e/helpers.mjs';
+import { startEnv, stopEnv, ROOT, memoryUse, calculatorInputs } from '../tests/e2e/helpers.mjs';
 
 const LOADS = Number(process.env.LOADS || 9);
 const N = Number(process.env.INTERACTIONS || 500);
@@ -214,19 +214,7 @@ async function alternate(pages, rounds, label, warmUp = true) {
 // ---------------------------------------------------------------- in-page workloads
 
 /** trade-widget calculator: `n` inputs from value `from`; durations in ms when `timed`. */
-function twInputs([sel, n, from, timed]) {
-  const el = document.querySelector(sel);
-  const input = el.shadowRoot.querySelector('input[name=value]');
-  const times = timed ? new Array(n) : null;
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    input.value = String(from + i * 37);
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    el._tw.redraw();
-    if (timed) times[i] = performance.now() - t0;
-  }
-  return times;
-}
+const twInputs = calculatorInputs;
 
 /** Chart.js page: the same inputs; the page's 'input' handler recomputes and calls chart.update('none'). */
 function cjInputs([, n, from, timed]) {
@@ -280,16 +268,8 @@ async function interaction(key) {
 }
 
 async function memoryNow(page, cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
-  return { js: heap.usedSize, wasm: result.value };
+  const { js, wasm } = await memoryUse(cdp);
+  return { js, wasm };
 }
 
 async function memory(key) {

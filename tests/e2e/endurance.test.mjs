@@ -6,25 +6,14 @@
 // memory grew by less than 1 MB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, TIMEOUT } from './helpers.mjs';
+import { startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, memoryUse, TIMEOUT } from './helpers.mjs';
 
 before(startEnv);
 after(stopEnv);
 
 const N = Number(process.env.ENDURANCE_N || 10_000);
 
-/** Total bytes of every WebAssembly.Memory on the page (nothing exposed for it). */
-async function wasmMemory(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
-  return result.value;
-}
+const wasmMemory = async (cdp) => (await memoryUse(cdp)).wasm;
 
 /** In the page: `n` seeded random interactions; returns how many of each kind ran. */
 function interact([n, seed]) {

@@ -219,3 +219,40 @@ export function resultPath(name) {
   fs.mkdirSync(RESULTS, { recursive: true });
   return path.join(RESULTS, name);
 }
+
+/**
+ * Memory in use after a forced garbage collection, through the DevTools protocol (nothing is
+ * exposed by the widget for it): the JS heap, and every WebAssembly.Memory on the page.
+ * @returns {Promise<{js: number, jsTotal: number, wasm: number}>} bytes
+ */
+export async function memoryUse(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  return { js: heap.usedSize, jsTotal: heap.totalSize, wasm: result.value };
+}
+
+/**
+ * In the page (pass to page.evaluate): `n` calculator inputs on the widget `sel`, each = set the
+ * value field to a new number, fire 'input' (what typing does), then the widget's synchronous
+ * redraw (quote, table, both charts). Returns the durations in ms when `timed`.
+ */
+export function calculatorInputs([sel, n, from, timed]) {
+  const el = document.querySelector(sel);
+  const input = el.shadowRoot.querySelector('input[name=value]');
+  const times = timed ? new Array(n) : null;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    input.value = String(from + i * 37);
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    el._tw.redraw();
+    if (timed) times[i] = performance.now() - t0;
+  }
+  return times;
+}
