@@ -85,3 +85,63 @@ fn engine_corpus_crashes_and_sweep() {
     replay("engine", check_engine);
     sweep(check_engine, 2_000, 160);
 }
+
+/// Every number as f64: `40` and `40.0` are the same value to the widget.
+fn as_floats(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        Value::Array(items) => Value::Array(items.into_iter().map(as_floats).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, as_floats(v))).collect())
+        }
+        other => other,
+    }
+}
+
+/// The widget's JSON reader accepts exactly what serde_json accepts, and
+/// reads the same values, over every input the fuzzer kept for the loader.
+#[test]
+fn json_reader_agrees_with_serde_json_on_the_corpus() {
+    use trade_widget::core::json;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/load");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let Ok(bytes) = std::fs::read(entry.path()) else {
+            continue;
+        };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        if text.starts_with('\u{feff}') {
+            continue; // we allow a byte-order mark; serde_json does not
+        }
+        let ours = json::parse(text);
+        let theirs = serde_json::from_str::<serde_json::Value>(text);
+        if let Err(e) = &theirs {
+            if e.to_string().contains("recursion limit") {
+                continue; // both refuse, with different limits
+            }
+        }
+        assert_eq!(
+            ours.is_ok(),
+            theirs.is_ok(),
+            "{:?}: ours {:?}, serde_json {:?}",
+            entry.path(),
+            ours.as_ref().err(),
+            theirs.as_ref().err()
+        );
+        if let (Ok(a), Ok(b)) = (ours, theirs) {
+            let back: serde_json::Value = serde_json::from_str(&json::to_string(&a)).unwrap();
+            assert_eq!(as_floats(back), as_floats(b), "{:?}", entry.path());
+        }
+        compared += 1;
+    }
+    assert!(
+        compared > 100,
+        "the corpus is there ({compared} inputs compared)"
+    );
+}

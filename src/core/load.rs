@@ -8,9 +8,9 @@
 //!    URLs, French text (naming the record by its id).
 
 use super::date::{Date, Precision};
+use super::json::{self, Json};
 use super::model::*;
 use super::money::{Currency, Rate, MINOR_PER_MAJOR};
-use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -81,14 +81,14 @@ impl std::error::Error for DataErrors {}
 /// is reported as unknown at the end.
 struct Fields<'a> {
     path: String,
-    obj: &'a serde_json::Map<String, Value>,
+    obj: &'a [(String, Json)],
     read: Vec<&'static str>,
     /// Whether a required field was missing or of the wrong type.
     broken: bool,
 }
 
 impl<'a> Fields<'a> {
-    fn new(c: &mut Checker, path: String, value: &'a Value) -> Option<Fields<'a>> {
+    fn new(c: &mut Checker, path: String, value: &'a Json) -> Option<Fields<'a>> {
         match value.as_object() {
             Some(obj) => Some(Fields {
                 path,
@@ -107,15 +107,24 @@ impl<'a> Fields<'a> {
         format!("{}.{key}", self.path)
     }
 
-    fn raw(&mut self, key: &'static str) -> Option<&'a Value> {
+    /// The member `key` (the last, if repeated), null or not.
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.obj
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    fn raw(&mut self, key: &'static str) -> Option<&'a Json> {
         self.read.push(key);
-        self.obj.get(key).filter(|v| !v.is_null())
+        self.get(key).filter(|v| !v.is_null())
     }
 
     /// Reports fields nobody asked for (a typo such as `"strat"` would
     /// otherwise silently drop a date).
     fn finish(self, c: &mut Checker) -> bool {
-        for key in self.obj.keys() {
+        for (key, _) in self.obj {
             if !self.read.contains(&key.as_str()) {
                 c.schema(&self.at(key), "unknown field");
             }
@@ -135,7 +144,7 @@ impl<'a> Fields<'a> {
 
     /// Reports `key` as missing if it is absent or null.
     fn require(&mut self, c: &mut Checker, key: &str) {
-        if self.obj.get(key).is_none_or(Value::is_null) {
+        if self.get(key).is_none_or(Json::is_null) {
             self.missing(c, key);
         }
     }
@@ -147,7 +156,7 @@ impl<'a> Fields<'a> {
         c: &mut Checker,
         key: &'static str,
         want: &str,
-        get: fn(&'a Value) -> Option<T>,
+        get: fn(&'a Json) -> Option<T>,
     ) -> Option<T> {
         let v = self.raw(key)?;
         let t = get(v);
@@ -167,7 +176,7 @@ impl<'a> Fields<'a> {
     }
 
     fn opt_num(&mut self, c: &mut Checker, key: &'static str) -> Option<f64> {
-        self.typed(c, key, "a number, without quotes", Value::as_f64)
+        self.typed(c, key, "a number, without quotes", Json::as_f64)
     }
 
     fn num(&mut self, c: &mut Checker, key: &'static str) -> f64 {
@@ -200,7 +209,7 @@ impl<'a> Fields<'a> {
             return Vec::new();
         };
         match v.as_array() {
-            Some(items) if items.iter().all(Value::is_string) => items
+            Some(items) if items.iter().all(|i| i.as_str().is_some()) => items
                 .iter()
                 .filter_map(|i| i.as_str().map(str::to_string))
                 .collect(),
@@ -219,7 +228,7 @@ impl<'a> Fields<'a> {
         options: &[(&'static str, T)],
     ) -> Option<T> {
         let s = self.str(c, key);
-        self.obj.get(key).and_then(Value::as_str)?;
+        self.get(key).and_then(Json::as_str)?;
         let found = options.iter().find(|(name, _)| *name == s).map(|(_, t)| *t);
         if found.is_none() {
             let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
@@ -478,7 +487,7 @@ impl Checker {
     /// later messages as `measures[3] (id "x")`.
     fn records<T>(
         &mut self,
-        root: &serde_json::Map<String, Value>,
+        root: &Json,
         key: &str,
         read: fn(&mut Checker, Fields) -> Option<T>,
     ) -> Vec<(String, T)> {
@@ -497,7 +506,7 @@ impl Checker {
                 continue;
             };
             if let Some(t) = read(self, fields) {
-                let name = match item.get("id").and_then(Value::as_str) {
+                let name = match item.get("id").and_then(Json::as_str) {
                     Some(id) => format!("{path} (id \"{id}\")"),
                     None => path,
                 };
@@ -596,19 +605,22 @@ impl Checker {
 }
 
 /// Reads and validates a data file.
-pub fn load(json: &str) -> Result<Dataset, DataErrors> {
-    let root: Value = serde_json::from_str(json).map_err(|e| {
+pub fn load(text: &str) -> Result<Dataset, DataErrors> {
+    load_value(&parse(text, "")?)
+}
+
+fn parse(text: &str, what: &str) -> Result<Json, DataErrors> {
+    json::parse(text).map_err(|e| {
         DataErrors(vec![DataError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or("")
-                .to_string(),
+            line: e.line,
+            column: e.column,
+            message: format!("{what}{}", e.message),
         }])
-    })?;
+    })
+}
+
+/// Validates an already parsed data file.
+fn load_value(root: &Json) -> Result<Dataset, DataErrors> {
     let mut c = Checker { errors: Vec::new() };
     let Some(obj) = root.as_object() else {
         return Err(DataErrors(vec![DataError::Schema {
@@ -652,14 +664,14 @@ pub fn load(json: &str) -> Result<Dataset, DataErrors> {
             c.rule("coverage", "ends before it starts");
         }
     }
-    let raw_flows = c.records(obj, "flows", read_flow);
-    let raw_measures = c.records(obj, "measures", read_measure);
-    let raw_quotas: Vec<(String, RawQuota)> = match obj.get("quotas") {
+    let raw_flows = c.records(root, "flows", read_flow);
+    let raw_measures = c.records(root, "measures", read_measure);
+    let raw_quotas: Vec<(String, RawQuota)> = match root.get("quotas") {
         None => Vec::new(),
-        Some(_) => c.records(obj, "quotas", read_quota),
+        Some(_) => c.records(root, "quotas", read_quota),
     };
-    let raw_events = c.records(obj, "events", read_event);
-    let raw_rates = c.records(obj, "exchange_rates", read_exchange_rate);
+    let raw_events = c.records(root, "events", read_event);
+    let raw_rates = c.records(root, "exchange_rates", read_exchange_rate);
 
     let mut ids = HashSet::new();
     let mut flows = Vec::new();
@@ -973,50 +985,35 @@ fn windows_overlap(a: &Measure, b: &Measure) -> bool {
 /// the inline file is appended, and a record with the id of a built-in one
 /// replaces it. The result is validated as a whole.
 pub fn load_with_overlay(base_json: &str, overlay_json: &str) -> Result<Dataset, DataErrors> {
-    let overlay: Value = serde_json::from_str(overlay_json).map_err(|e| {
-        DataErrors(vec![DataError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: format!(
-                "inline data: {}",
-                e.to_string().split(" at line ").next().unwrap_or("")
-            ),
-        }])
-    })?;
-    let Some(mut overlay) = overlay.as_object().cloned() else {
+    let overlay = parse(overlay_json, "inline data: ")?;
+    let Some(members) = overlay.as_object() else {
         return Err(DataErrors(vec![DataError::Schema {
             path: "(inline data)".into(),
             message: "must be one JSON object { … }".into(),
         }]));
     };
-    if overlay.remove("replace").and_then(|v| v.as_bool()) == Some(true) {
-        return load(&Value::Object(overlay).to_string());
+    let replace = overlay.get("replace").and_then(Json::as_bool) == Some(true);
+    let extra = members.iter().filter(|(k, _)| k != "replace");
+    if replace {
+        return load_value(&Json::Obj(extra.cloned().collect()));
     }
-    let mut base: Value = serde_json::from_str(base_json).map_err(|e| {
-        DataErrors(vec![DataError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        }])
-    })?;
-    let Some(base_obj) = base.as_object_mut() else {
+    let Json::Obj(mut base) = parse(base_json, "")? else {
         return load(base_json);
     };
-    for (key, value) in overlay {
-        match (base_obj.get_mut(&key), value) {
-            (Some(Value::Array(list)), Value::Array(extra)) => {
-                for item in extra {
-                    let id = item.get("id").cloned();
-                    match id.and_then(|id| list.iter().position(|x| x.get("id") == Some(&id))) {
-                        Some(pos) => list[pos] = item,
-                        None => list.push(item),
+    for (key, value) in extra {
+        match (base.iter_mut().rev().find(|(k, _)| k == key), value) {
+            (Some((_, Json::Arr(list))), Json::Arr(items)) => {
+                for item in items {
+                    let id = item.get("id");
+                    match id.and_then(|id| list.iter().position(|x| x.get("id") == Some(id))) {
+                        Some(pos) => list[pos] = item.clone(),
+                        None => list.push(item.clone()),
                     }
                 }
             }
-            (_, value) => {
-                base_obj.insert(key, value);
-            }
+            (Some((_, slot)), value) => *slot = value.clone(),
+            (None, value) => base.push((key.clone(), value.clone())),
         }
     }
-    load(&base.to_string())
+    load_value(&Json::Obj(base))
 }
