@@ -351,6 +351,10 @@ var TW_GLUE = wasm_bindgen;
     } finally { linking = false; }
   });
 
-  G = window.TradeWidget = { version: '1.0.0', load: load, wasmUrl: String(wasmUrl) };
+  // validate(json): an embedder checks an inline dataset from the console before publishing;
+  // resolves to '' when it is valid, else every problem, one per line.
+  function validate(json) { return load().then(function (glue) { return glue.validateData(String(json)); }); }
+
+  G = window.TradeWidget = { version: '1.0.0', load: load, validate: validate, wasmUrl: String(wasmUrl) };
   if (!customElements.get('trade-widget')) customElements.define('trade-widget', TradeWidgetElement);
 })();

@@ -217,6 +217,11 @@ export interface TradeWidgetGlobal {
   readonly wasmUrl: string;
   /** Starts loading the module (once per page); widgets call it themselves when they come near the viewport. */
   load(): Promise<unknown>;
+  /**
+   * Checks a data file (or an inline dataset) against the widget's rules, as the widget would.
+   * Resolves to '' when valid, else every problem, one per line, naming the record and field.
+   */
+  validate(json: string): Promise<string>;
 }
 
 declare global {

@@ -431,7 +431,6 @@ impl Widget {
                 .map_err(|_| err("setState: the widget is busy drawing; call it again"))?;
             s.apply_patch(patch);
             s.write_inputs();
-            s.validate();
             s.notify = true;
         }
         render(&self.inner);
@@ -869,7 +868,6 @@ impl Inner {
             }
             _ => return false,
         }
-        self.validate();
         true
     }
 
@@ -887,7 +885,6 @@ impl Inner {
         if let Some(d) = date {
             self.inputs.date = d.to_string();
             self.write_inputs();
-            self.validate();
         }
     }
 
@@ -989,7 +986,6 @@ impl Inner {
             }
         }
         self.rebuild_event_list();
-        self.validate();
         Ok(())
     }
 
@@ -1196,8 +1192,11 @@ impl Inner {
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         self.watch_dpr(dpr);
         let theme = Theme::new(scheme, dpr);
+        // Every draw reads the inputs afresh (cheap), so no handler has to
+        // remember to, and setState reports what this draw found.
+        let checked = self.validate();
         if self.mode.has_calc() {
-            self.draw_calculator(&theme);
+            self.draw_calculator(&theme, checked);
         }
         if self.mode.has_timeline() {
             self.draw_timeline(&theme);
@@ -1206,8 +1205,7 @@ impl Inner {
         let _ = self.dom.host.set_attribute("data-status", "ready");
     }
 
-    fn draw_calculator(&mut self, theme: &Theme) {
-        let shipment = self.validate();
+    fn draw_calculator(&mut self, theme: &Theme, shipment: Option<(Shipment, Date)>) {
         for field in ["flow", "value", "date", "compare", "quantity", "quota-used"] {
             if let Some(p) = self.dom.q(&format!("[data-error-for=\"{field}\"]")) {
                 let msg = self
@@ -1578,7 +1576,6 @@ impl Inner {
     fn set_date_from_timeline(&mut self, date: Date) {
         self.inputs.date = date.to_string();
         self.write_inputs();
-        self.validate();
         self.notify = true;
     }
 

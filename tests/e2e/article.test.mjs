@@ -46,3 +46,28 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+// An embedder can check an inline dataset from the console before publishing.
+test('TradeWidget.validate reports every problem of a data file, and nothing for a valid one', { timeout: 2 * TIMEOUT }, async () => {
+  const { page, problems, close } = await openPage('/index.html', { width: 1280 });
+  try {
+    const result = await page.evaluate(async () => {
+      const good = await (await fetch('/data/canada-china.json')).text();
+      const bad = JSON.parse(good);
+      bad.events[0].sources = ['javascript:alert(1)'];
+      delete bad.flows[0].name.fr;
+      return {
+        good: await TradeWidget.validate(good),
+        bad: await TradeWidget.validate(JSON.stringify(bad)),
+        syntax: await TradeWidget.validate('{\n  "flows": [1,]\n}'),
+      };
+    });
+    assert.equal(result.good, '');
+    assert.match(result.bad, /events\[0\].*javascript:alert\(1\).*https:\/\//);
+    assert.match(result.bad, /flows\[0\].*French text is missing/);
+    assert.match(result.syntax, /line 2, column 15: a comma before \]/);
+    assertNoProblems(problems, 'validate');
+  } finally {
+    await close();
+  }
+});
