@@ -302,7 +302,15 @@ var TW_GLUE = wasm_bindgen;
         if (widths) widths.observe(this._twProbe);
         this.setAttribute('data-status', 'loading');
       }
-      if (io) io.observe(this); else mount(this);
+      if (io) {
+        io.observe(this);
+        // The observer's first report comes a frame later; a widget already near the
+        // viewport (above the fold) starts fetching and compiling the module now.
+        var box = this.getBoundingClientRect();
+        if (box.top < innerHeight + 400 && box.bottom > -400) load();
+      } else {
+        mount(this);
+      }
     }
 
     disconnectedCallback() {

@@ -605,3 +605,21 @@ test('removing a widget that has a frame pending throws nothing on the page', {
     await close();
   }
 });
+
+// Lazy: the module is fetched only when a widget comes near the viewport.
+test('a widget far below the fold fetches nothing until the reader scrolls near it', { timeout: 2 * TIMEOUT }, async () => {
+  const { page, problems, close } = await open('/www/pages/below-fold.html');
+  try {
+    const wasmRequests = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+    await page.waitForFunction(() => customElements.get('trade-widget') !== undefined);
+    await page.waitForTimeout(500);
+    assert.equal(await wasmRequests(), 0, 'the module was fetched before the widget came near the viewport');
+    assert.equal(await page.locator('trade-widget').getAttribute('data-status'), 'loading');
+    await page.locator('trade-widget').scrollIntoViewIfNeeded();
+    await waitDrawn(page);
+    assert.equal(await wasmRequests(), 1, 'fetched once, when needed');
+    assertNoProblems(problems, 'below-fold.html');
+  } finally {
+    await close();
+  }
+});
