@@ -37,12 +37,7 @@ pub fn nice_axis(max_bp: i64, target: i64) -> (i64, i64) {
 }
 
 fn text_style(theme: &Theme, css_px: f64, color: RGBColor) -> TextStyle<'static> {
-    let font: FontDesc<'static> = (super::FONT, theme.font_px(css_px)).into_font();
-    TextStyle {
-        font,
-        color: color.to_backend_color(),
-        pos: Pos::new(HPos::Left, VPos::Top),
-    }
+    super::label_style(theme.font_px(css_px), color)
 }
 
 /// One horizontal gridline at `y` across the plot, labelled with its

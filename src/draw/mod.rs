@@ -11,12 +11,18 @@ pub mod calculator;
 pub mod timeline;
 
 use crate::core::model::{Category, MeasureKind};
-use plotters::style::{FontFamily, RGBColor};
+use plotters::style::{FontFamily, IntoFont, RGBColor, TextStyle};
 
 /// The font of every label: the browser's own sans-serif, never a web font
 /// (nothing to download). The enum, not the string "sans-serif": parsing a
 /// family name lowercases it with the Unicode tables (~4 KB of wasm).
 pub const FONT: FontFamily<'static> = FontFamily::SansSerif;
+
+/// The style of every label: the drawing font at `px` device pixels, in `color`
+/// (anchored top-left; callers re-anchor with `.pos`).
+pub fn label_style(px: f64, color: RGBColor) -> TextStyle<'static> {
+    (FONT, px.max(1.0)).into_font().color(&color)
+}
 
 /// Colour scheme of a drawing; all pairs used for text meet WCAG 2.2 AA
 /// (4.5:1), lines and marks 3:1 against the background.

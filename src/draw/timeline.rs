@@ -14,7 +14,7 @@ use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, IntoFont, RGBColor, ShapeStyle, TextStyle};
+use plotters::style::{Color, RGBColor, ShapeStyle, TextStyle};
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
@@ -117,11 +117,8 @@ fn intersects(a: &Rect, b: &Rect) -> bool {
     a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
 }
 
-fn text_style<'a>(size: f64, color: RGBColor, pos: Pos) -> TextStyle<'a> {
-    (super::FONT, size.max(1.0))
-        .into_font()
-        .color(&color)
-        .pos(pos)
+fn text_style(size: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
+    super::label_style(size, color).pos(pos)
 }
 
 /// Every other lane shaded so the eye can follow a row (or column), and each
