@@ -252,6 +252,14 @@ var TW_GLUE = wasm_bindgen;
     });
   }
 
+  // A <link rel=stylesheet> has no .sheet while it is loading (nor when it failed: then the
+  // observer decides, a frame later).
+  function stylesIn() {
+    var links = document.querySelectorAll('link[rel~=stylesheet]');
+    for (var i = 0; i < links.length; i++) if (!links[i].sheet && !links[i].disabled) return false;
+    return true;
+  }
+
   var io = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
     entries.forEach(function (e) {
       if (e.isIntersecting) { io.unobserve(e.target); mount(e.target); }
@@ -305,9 +313,11 @@ var TW_GLUE = wasm_bindgen;
       if (io) {
         io.observe(this);
         // The observer's first report comes a frame later; a widget already near the
-        // viewport (above the fold) starts fetching and compiling the module now.
+        // viewport (above the fold) starts fetching and compiling the module now. Layout is
+        // only trusted once the page's stylesheets are in: an async script can run while
+        // they load, when everything below still sits near the top.
         var box = this.getBoundingClientRect();
-        if (box.top < innerHeight + 400 && box.bottom > -400) load();
+        if (stylesIn() && box.top < innerHeight + 400 && box.bottom > -400) load();
       } else {
         mount(this);
       }

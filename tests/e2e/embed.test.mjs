@@ -607,8 +607,14 @@ test('removing a widget that has a frame pending throws nothing on the page', {
 });
 
 // Lazy: the module is fetched only when a widget comes near the viewport.
+// The page's stylesheet (which makes the widget far below) arrives late on purpose: an async script
+// can define the element before the page's CSS is in, when layout still puts the widget near the top.
 test('a widget far below the fold fetches nothing until the reader scrolls near it', { timeout: 2 * TIMEOUT }, async () => {
-  const { page, problems, close } = await open('/www/pages/below-fold.html');
+  const slowCss = async (page) => page.route('**/below-fold.css', async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
+  const { page, problems, close } = await open('/www/pages/below-fold.html', { setup: slowCss });
   try {
     const wasmRequests = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
     await page.waitForFunction(() => customElements.get('trade-widget') !== undefined);
