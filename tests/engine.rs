@@ -6,7 +6,8 @@ use trade_widget::core::engine::{compare, quote, rate_steps, LayerStatus, QuoteE
 use trade_widget::core::load::{load, BUILTIN_JSON};
 use trade_widget::core::model::{Dataset, Lang, MeasureKind};
 use trade_widget::core::money::{Currency, Rate};
-use trade_widget::core::summary::{before_deal_label, sentence, PlainFormats};
+use trade_widget::core::format::LocaleFormats;
+use trade_widget::core::summary::{before_deal_label, sentence};
 
 fn data() -> Dataset {
     match load(BUILTIN_JSON) {
@@ -313,7 +314,7 @@ fn the_summary_sentence_reads_like_the_article() {
         &cmp,
         Some(before_deal_label(Lang::En)),
         Lang::En,
-        &PlainFormats(Lang::En),
+        &LocaleFormats(Lang::En),
     );
     assert!(en.contains("pays C$2,440.00 in duty (6.1%)"), "{en}");
     assert!(en.contains("C$40,000.00 less than before the deal"), "{en}");
@@ -323,7 +324,7 @@ fn the_summary_sentence_reads_like_the_article() {
         &cmp,
         Some(before_deal_label(Lang::Fr)),
         Lang::Fr,
-        &PlainFormats(Lang::Fr),
+        &LocaleFormats(Lang::Fr),
     );
     assert!(
         fr.contains("2\u{a0}440,00\u{a0}$ de droits (6,1\u{a0}%)"),
@@ -340,14 +341,14 @@ fn the_summary_sentence_reads_like_the_article() {
         d("2026-01-15"),
     )
     .unwrap();
-    let fr = sentence(&ds, &steel, None, Lang::Fr, &PlainFormats(Lang::Fr));
+    let fr = sentence(&ds, &steel, None, Lang::Fr, &LocaleFormats(Lang::Fr));
     assert!(fr.contains("$ d’acier"), "elided before a vowel: {fr}");
     // Against another date, the sentence says which.
     let cmp = compare(&ds, &s, d("2025-06-01")).unwrap();
-    let en = sentence(&ds, &cmp, None, Lang::En, &PlainFormats(Lang::En));
-    assert!(en.contains("C$40,000.00 less than on 2025-06-01"), "{en}");
-    let fr = sentence(&ds, &cmp, None, Lang::Fr, &PlainFormats(Lang::Fr));
-    assert!(fr.contains("de moins que le 2025-06-01"), "{fr}");
+    let en = sentence(&ds, &cmp, None, Lang::En, &LocaleFormats(Lang::En));
+    assert!(en.contains("C$40,000.00 less than on June 1, 2025"), "{en}");
+    let fr = sentence(&ds, &cmp, None, Lang::Fr, &LocaleFormats(Lang::Fr));
+    assert!(fr.contains("de moins que le 1er juin 2025"), "{fr}");
 }
 
 #[test]

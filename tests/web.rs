@@ -315,3 +315,88 @@ fn a_very_long_title_wraps_in_the_details_card() {
         card.client_width()
     );
 }
+
+/// The widget formats figures itself (src/core/format.rs); here every kind of
+/// figure is checked against the browser's Intl for en-CA and fr-CA, with
+/// the two deliberate differences: English "C$" for Canadian dollars, French
+/// "1er" for the first of a month.
+#[wasm_bindgen_test]
+fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
+    use js_sys::{Array, Intl, Object, Reflect};
+    use trade_widget::core::date::Date;
+    use trade_widget::core::format::{Formats, LocaleFormats};
+    use trade_widget::core::model::Lang;
+    use trade_widget::core::money::{Currency, Rate};
+
+    fn intl_number(tag: &str, pairs: &[(&str, JsValue)]) -> Intl::NumberFormat {
+        let o = Object::new();
+        for (k, v) in pairs {
+            Reflect::set(&o, &(*k).into(), v).unwrap();
+        }
+        Intl::NumberFormat::new(&Array::of1(&tag.into()), &o)
+    }
+    fn call(f: &js_sys::Function, v: JsValue) -> String {
+        f.call1(&JsValue::NULL, &v).unwrap().as_string().unwrap()
+    }
+    let mut mismatches = Vec::new();
+    let mut check = |what: String, ours: String, intl: String| {
+        if ours != intl {
+            mismatches.push(format!("{what}: ours {ours:?}, Intl {intl:?}"));
+        }
+    };
+    // A spread of magnitudes and signs, not only round numbers.
+    let mut minors: Vec<i64> = vec![0, 1, 9, 10, 99, 100, 101, 123_456, -123_456, 999_999_999];
+    let mut x: i64 = 7;
+    for _ in 0..200 {
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        minors.push((x >> 20) % 100_000_000_000);
+    }
+    for (lang, tag) in [(Lang::En, "en-CA"), (Lang::Fr, "fr-CA")] {
+        let ours = LocaleFormats(lang);
+        for c in Currency::ALL {
+            let f = intl_number(tag, &[("style", "currency".into()), ("currency", c.code().into())]);
+            for &m in &minors {
+                let mut intl = call(&f.format(), JsValue::from_f64(m as f64 / 100.0));
+                if lang == Lang::En && c == Currency::CAD {
+                    intl = intl.replacen('$', "C$", 1);
+                }
+                check(format!("{tag} {} {m}", c.code()), ours.money(m, c), intl);
+            }
+        }
+        let pct = intl_number(tag, &[("style", "percent".into()), ("maximumFractionDigits", 2.into())]);
+        for bp in [0i64, 1, 10, 610, 2_500, 10_000, 10_610, 123_450, -500] {
+            let intl = call(&pct.format(), JsValue::from_f64(bp as f64 / 10_000.0));
+            check(format!("{tag} {bp} bp"), ours.percent(Rate(bp)), intl);
+        }
+        let num = intl_number(tag, &[("maximumFractionDigits", 4.into())]);
+        for scaled in [0i64, 1, 13_698, 25_000, 490_000_000, 12_345_678_901] {
+            let intl = call(&num.format(), JsValue::from_f64(scaled as f64 / 10_000.0));
+            check(format!("{tag} {scaled}e-4"), ours.decimal(scaled, 4), intl);
+        }
+        let utc = |pairs: &[(&str, JsValue)]| {
+            let o = Object::new();
+            for (k, v) in pairs {
+                Reflect::set(&o, &(*k).into(), v).unwrap();
+            }
+            Reflect::set(&o, &"timeZone".into(), &"UTC".into()).unwrap();
+            Intl::DateTimeFormat::new(&Array::of1(&tag.into()), &o)
+        };
+        let long = utc(&[("dateStyle", "long".into())]);
+        let month = utc(&[("year", "numeric".into()), ("month", "long".into())]);
+        // Every day of 2017 to 2026, the years the story covers.
+        let (first, last) = (Date::parse("2017-01-01").unwrap(), Date::parse("2026-12-31").unwrap());
+        for day in first.days()..=last.days() {
+            let date = Date::from_days(day);
+            let js = js_sys::Date::new(&JsValue::from_f64(f64::from(day) * 86_400_000.0));
+            let mut intl = call(&long.format(), js.clone().into());
+            if lang == Lang::Fr && date.ymd().2 == 1 {
+                intl = format!("1er{}", &intl[1..]);
+            }
+            check(format!("{tag} {date}"), ours.date(date), intl);
+            if date.ymd().2 == 1 {
+                check(format!("{tag} month {date}"), ours.month_year(date), call(&month.format(), js.into()));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{} mismatches, first: {:#?}", mismatches.len(), &mismatches[..mismatches.len().min(8)]);
+}

@@ -28,7 +28,8 @@ mod native {
     use trade_widget::core::engine::{before_deal, quote, Shipment};
     use trade_widget::core::load::{load, BUILTIN_JSON};
     use trade_widget::core::model::{Dataset, Lang};
-    use trade_widget::core::summary::{confidence_label, Formats, PlainFormats};
+    use trade_widget::core::format::{Formats, LocaleFormats};
+    use trade_widget::core::summary::confidence_label;
     use trade_widget::core::timeline::{layout, Metrics, Orientation, View};
     use trade_widget::draw::{timeline as tl_draw, Scheme, Theme};
 
@@ -43,50 +44,11 @@ mod native {
             .replace('"', "&quot;")
     }
 
-    /// A long date as the article prints it: "January 15, 2026" / "15 janvier 2026".
-    fn long_date(d: trade_widget::core::date::Date, lang: Lang) -> String {
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
-        let (y, m, day) = d.ymd();
-        let i = (m as usize).saturating_sub(1).min(11);
-        match lang {
-            Lang::En => format!("{} {day}, {y}", EN[i]),
-            Lang::Fr if day == 1 => format!("1er {} {y}", FR[i]),
-            Lang::Fr => format!("{day} {} {y}", FR[i]),
-        }
-    }
-
     /// The rates table: every flow, its effective rate the day before the deal
     /// and on the data's as-of date, for one unit at the flow's default value
     /// inside any quota.
     pub fn table(ds: &Dataset, lang: Lang) -> String {
-        let f = PlainFormats(lang);
+        let f = LocaleFormats(lang);
         let (before, after) = (before_deal(ds), ds.as_of);
         let (h_goods, h_change, caption, note) = match lang {
             Lang::En => (
@@ -108,8 +70,8 @@ mod native {
         html.push_str(&format!(
             "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
             esc(h_goods),
-            esc(&long_date(before, lang)),
-            esc(&long_date(after, lang)),
+            esc(&f.date(before)),
+            esc(&f.date(after)),
             esc(h_change)
         ));
         for flow in &ds.flows {
@@ -197,7 +159,7 @@ mod native {
             html.push_str(&format!(
                 "<li><time datetime=\"{}\">{}</time>: {}</li>\n",
                 e.date,
-                esc(&long_date(e.date, lang)),
+                esc(&LocaleFormats(lang).date_with(e.date, e.precision)),
                 esc(e.title.get(lang))
             ));
         }

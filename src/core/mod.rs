@@ -6,6 +6,8 @@
 pub mod date;
 /// The duty engine: layers in force, quotas, suspensions, comparisons.
 pub mod engine;
+/// Money, rates, numbers and dates in English and French.
+pub mod format;
 /// A small JSON reader with line and column errors.
 pub mod json;
 /// Reading and validating a data file.

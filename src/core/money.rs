@@ -126,21 +126,6 @@ pub fn convert(minor: i64, from_cad_micros: i64, to_cad_micros: i64) -> i64 {
     )
 }
 
-/// `12345` minor units → `123.45`; for logs and the native fallback.
-pub fn format_minor_plain(minor: i64) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let m = minor.unsigned_abs();
-    let whole = (m / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped}.{:02}", m % 100)
-}
-
 /// Why a reader's value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AmountError {
@@ -390,6 +375,5 @@ mod tests {
         assert_eq!(Rate(50).apply(100), 1); // 0.5 cent → 1
         assert_eq!(Rate(49).apply(100), 0);
         assert_eq!(convert(10_000, 1_369_800, 1_000_000), 13_698);
-        assert_eq!(format_minor_plain(424_400_000), "4,244,000.00");
     }
 }

@@ -1,65 +1,13 @@
 //! The words around the numbers: the summary sentence and the labels that go
 //! with a quote, in English and French.
 //!
-//! Numbers, money and dates are formatted by a [`Formats`] implementation: the
-//! browser's Intl in the widget ([`crate::web::intl`]), a plain one natively.
-//! Keeping the sentences here lets them be tested without a browser.
+//! Numbers, money and dates are formatted by a [`Formats`] implementation
+//! ([`super::format::LocaleFormats`] everywhere), so the sentences are tested
+//! without a browser.
 
-use super::date::Date;
 use super::engine::{Comparison, LayerStatus, Quote};
 use super::model::{Confidence, Dataset, Lang};
-use super::money::{format_minor_plain, Currency, Rate};
-
-/// Locale-aware formatting of the three kinds of figures in a sentence.
-pub trait Formats {
-    fn money(&self, minor: i64, currency: Currency) -> String;
-    fn percent(&self, rate: Rate) -> String;
-    fn date(&self, date: Date) -> String;
-}
-
-/// Formatting without a browser: `C$2,440.00`, `6.1%`, `2026-03-02`; French
-/// `2 440,00 $`, `6,1 %`. Used by the native fallback and by tests.
-pub struct PlainFormats(pub Lang);
-
-impl Formats for PlainFormats {
-    fn money(&self, minor: i64, currency: Currency) -> String {
-        let plain = format_minor_plain(minor);
-        match self.0 {
-            Lang::En => {
-                let symbol = match currency {
-                    Currency::CAD => "C$",
-                    Currency::USD => "US$",
-                    Currency::CNY => "CN¥",
-                };
-                match plain.strip_prefix('-') {
-                    Some(p) => format!("-{symbol}{p}"),
-                    None => format!("{symbol}{plain}"),
-                }
-            }
-            Lang::Fr => {
-                let fr = plain.replace(',', "\u{a0}").replace('.', ",");
-                let symbol = match currency {
-                    Currency::CAD => "$",
-                    Currency::USD => "$\u{a0}US",
-                    Currency::CNY => "CN¥",
-                };
-                format!("{fr}\u{a0}{symbol}")
-            }
-        }
-    }
-
-    fn percent(&self, rate: Rate) -> String {
-        let s = rate.to_string();
-        match self.0 {
-            Lang::En => s,
-            Lang::Fr => format!("{}\u{a0}%", s.trim_end_matches('%').replace('.', ",")),
-        }
-    }
-
-    fn date(&self, date: Date) -> String {
-        date.to_string()
-    }
-}
+use super::format::Formats;
 
 /// Reader-facing words the widget uses in more than one place.
 pub fn word(key: &str, lang: Lang) -> &'static str {

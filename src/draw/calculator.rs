@@ -11,7 +11,7 @@ use crate::core::date::Date;
 use crate::core::engine::{Comparison, Quote};
 use crate::core::model::{Lang, MeasureKind};
 use crate::core::money::Rate;
-use crate::core::summary::Formats;
+use crate::core::format::Formats;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

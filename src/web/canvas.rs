@@ -5,11 +5,19 @@
 //! `<body>` for every label: it inherits the page's CSS (letter-spacing,
 //! text-transform) and forces a layout of the whole article on each redraw
 //! (craft notes §2.3). `measureText` on our own context does neither.
+//!
+//! Text is drawn here too, not by `CanvasBackend::draw_text`: that sets
+//! `ctx.font` for every label, and a font assignment is parsed as CSS each
+//! time. Measuring and drawing alternate, so the string changed back and
+//! forth on every call, and font parsing was half of an input's redraw.
+//! One font string, set only when it changes, takes that to nothing.
 
 use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
+use std::cell::RefCell;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -17,6 +25,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct MeasuredCanvas {
     inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
+    /// The CSS font last given to `ctx` (empty: not set yet by this backend).
+    font: RefCell<String>,
 }
 
 impl MeasuredCanvas {
@@ -29,12 +39,27 @@ impl MeasuredCanvas {
         Some(MeasuredCanvas {
             inner: CanvasBackend::with_canvas_object(canvas)?,
             ctx,
+            font: RefCell::new(String::new()),
         })
+    }
+
+    /// Makes `style size family` the context's font, unless it already is.
+    fn use_font(&self, style: &str, px: f64, family: &str) {
+        let want = format!("{style} {px}px {family}");
+        let mut current = self.font.borrow_mut();
+        if *current != want {
+            self.ctx.set_font(&want);
+            *current = want;
+        }
     }
 
     /// Width of `text` in device pixels at `font_px`, for layout code outside plotters.
     pub fn measure(&self, text: &str, font_px: f64, family: &str) -> f64 {
-        self.ctx.set_font(&format!("{font_px}px {family}"));
+        self.measure_styled(text, "normal", font_px, family)
+    }
+
+    fn measure_styled(&self, text: &str, style: &str, font_px: f64, family: &str) -> f64 {
+        self.use_font(style, font_px, family);
         self.ctx
             .measure_text(text)
             .map_or(text.chars().count() as f64 * font_px * 0.55, |m| m.width())
@@ -104,7 +129,45 @@ impl DrawingBackend for MeasuredCanvas {
         style: &T,
         pos: BackendCoord,
     ) -> Result<(), Err> {
-        self.inner.draw_text(text, style, pos)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let turn = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 0.5,
+            FontTransform::Rotate180 => 1.0,
+            FontTransform::Rotate270 => 1.5,
+        } * std::f64::consts::PI;
+        // Set before save(): restore() would otherwise take the font back
+        // behind the cache's back.
+        self.use_font(style.style().as_str(), style.size(), style.family().as_str());
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        if turn != 0.0 {
+            self.ctx.save();
+            let _ = self.ctx.translate(x, y);
+            let _ = self.ctx.rotate(turn);
+            (x, y) = (0.0, 0.0);
+        }
+        self.ctx.set_text_baseline(match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        self.ctx.set_text_align(match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        let (r, g, b) = color.rgb;
+        self.ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        // fillText reports nothing a reader could act on; a label that fails
+        // to draw must not stop the rest of the drawing.
+        let _ = self.ctx.fill_text(text, x, y);
+        if turn != 0.0 {
+            self.ctx.restore();
+        }
+        Ok(())
     }
     fn estimate_text_size<T: BackendTextStyle>(
         &self,
@@ -112,7 +175,7 @@ impl DrawingBackend for MeasuredCanvas {
         style: &T,
     ) -> Result<(u32, u32), Err> {
         let size = style.size();
-        let w = self.measure(text, size, style.family().as_str());
+        let w = self.measure_styled(text, style.style().as_str(), size, style.family().as_str());
         Ok((w.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32))
     }
 }

@@ -8,7 +8,6 @@
 //! the page shares.
 
 mod canvas;
-mod intl;
 mod listen;
 mod ui;
 mod widget;

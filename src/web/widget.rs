@@ -1,16 +1,16 @@
 //! One widget on the page: its state, its DOM, its listeners, its drawing.
 
 use super::canvas::MeasuredCanvas;
-use super::intl::{today, IntlFormats};
 use super::listen::Listener;
 use super::ui::{self, fill, t};
 use crate::core::date::Date;
-use crate::core::engine::{self, before_deal, Comparison, LayerStatus, Shipment};
+use crate::core::engine::{self, before_deal, Comparison, Layer, LayerStatus, Quote, Shipment};
 use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
 use crate::core::model::{Dataset, Lang};
 use crate::core::money::{parse_amount, Currency};
 use crate::core::share;
-use crate::core::summary::{self, Formats};
+use crate::core::format::{Formats, LocaleFormats};
+use crate::core::summary;
 use crate::core::timeline::{self as tl, Orientation, View};
 use crate::draw::{calculator as calc_draw, timeline as tl_draw, Scheme, Theme};
 use plotters::prelude::*;
@@ -44,6 +44,16 @@ fn builtin() -> Result<Rc<Dataset>, String> {
 /// Reads `key` of a plain JS object as text: strings as they are, numbers
 /// written out (`setState({value: 40000})` and `{value: "40 000"}` both
 /// work), anything else as absent.
+/// Today in the reader's time zone, as a civil date.
+fn today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
 fn prop(obj: &JsValue, key: &str) -> Option<String> {
     let v = js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok()?;
     if let Some(s) = v.as_string() {
@@ -264,9 +274,54 @@ impl Dom {
     }
     fn set_text(&self, sel: &str, text: &str) {
         if let Some(e) = self.q(sel) {
-            e.set_text_content(Some(text));
+            write_text(&e, text);
         }
     }
+}
+
+// DOM writes that change nothing still cost: a new text node or a set
+// attribute sends the browser back to styling the widget, and in a redraw per
+// keystroke that styling was most of the time. So: write only differences.
+
+/// Sets `el`'s text, editing its one text node in place when it has one
+/// (new character data needs layout, not a new style).
+fn write_text(el: &Element, text: &str) {
+    if let Some(node) = el.first_child() {
+        if node.next_sibling().is_none() && node.node_type() == web_sys::Node::TEXT_NODE {
+            if node.node_value().as_deref() != Some(text) {
+                node.set_node_value(Some(text));
+            }
+            return;
+        }
+    }
+    if !(text.is_empty() && el.first_child().is_none()) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Sets an attribute unless it already has this value.
+fn write_attr(el: &Element, name: &str, value: &str) {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Adds or removes a boolean attribute (`hidden`) unless it is already so.
+fn write_flag(el: &Element, name: &str, on: bool) {
+    if el.has_attribute(name) != on {
+        let _ = if on {
+            el.set_attribute(name, "")
+        } else {
+            el.remove_attribute(name)
+        };
+    }
+}
+
+/// Keys of what is on screen, so a redraw rebuilds only what changed.
+#[derive(Default)]
+struct Rendered {
+    table: String,
+    notes: String,
 }
 
 struct Inner {
@@ -275,12 +330,14 @@ struct Inner {
     mode: ViewMode,
     theme_pref: String,
     share_state: bool,
-    fmt: IntlFormats,
+    fmt: LocaleFormats,
     inputs: Inputs,
     /// Field name → message, for every field that does not read.
     errors: Vec<(&'static str, &'static str)>,
     /// The last comparison that could be computed: stays on screen while an input is wrong.
     last_good: Option<Comparison>,
+    /// What the breakdown table and the notes show now.
+    rendered: Rendered,
     tl: TimelineState,
     dom: Dom,
     /// The requested animation frame, while one is pending.
@@ -378,7 +435,7 @@ impl Widget {
         markup.push_str("</div>");
         root.set_inner_html(&markup);
         let inner = Inner {
-            fmt: IntlFormats::new(lang),
+            fmt: LocaleFormats(lang),
             lang,
             mode,
             theme_pref: "auto".into(),
@@ -386,6 +443,7 @@ impl Widget {
             inputs,
             errors: Vec::new(),
             last_good: None,
+            rendered: Rendered::default(),
             tl: tl_state,
             dom: Dom { doc, host, root },
             frame_id: None,
@@ -1181,7 +1239,8 @@ impl Inner {
 
     fn draw_all(&mut self) {
         let scheme = self.scheme();
-        let _ = self.dom.host.set_attribute(
+        write_attr(
+            &self.dom.host,
             "data-scheme",
             match scheme {
                 Scheme::Light => "light",
@@ -1202,31 +1261,10 @@ impl Inner {
             self.draw_timeline(&theme);
         }
         self.draws = self.draws.wrapping_add(1);
-        let _ = self.dom.host.set_attribute("data-status", "ready");
+        write_attr(&self.dom.host, "data-status", "ready");
     }
 
     fn draw_calculator(&mut self, theme: &Theme, shipment: Option<(Shipment, Date)>) {
-        for field in ["flow", "value", "date", "compare", "quantity", "quota-used"] {
-            if let Some(p) = self.dom.q(&format!("[data-error-for=\"{field}\"]")) {
-                let msg = self
-                    .errors
-                    .iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, m)| *m);
-                p.set_text_content(msg);
-                let _ = if msg.is_some() {
-                    p.remove_attribute("hidden")
-                } else {
-                    p.set_attribute("hidden", "")
-                };
-                if let Some(input) = self.dom.q(&format!("[name=\"{field}\"]")) {
-                    let _ = input.set_attribute(
-                        "aria-invalid",
-                        if msg.is_some() { "true" } else { "false" },
-                    );
-                }
-            }
-        }
         if let Some((s, compare_date)) = shipment {
             // Every input was checked above, so the engine has nothing left
             // to refuse; if it ever does, the last good result stays.
@@ -1236,9 +1274,9 @@ impl Inner {
             self.write_hash();
         }
         let Some(cmp) = self.last_good.clone() else {
+            self.write_field_errors();
             return;
         };
-        self.write_result(&cmp);
         let lang = self.lang;
         let labels = [
             self.fmt.date(cmp.reference.date),
@@ -1272,10 +1310,37 @@ impl Inner {
                     .is_ok()
             });
         }
+        // The text after the canvases: the first `ctx.font` of a draw makes the
+        // browser bring styles up to date, and DOM written before it would be
+        // styled twice per input (once here, once for the frame).
+        self.write_field_errors();
+        self.write_result(&cmp);
+    }
+
+    /// Each field's message (or none) under it, and its aria-invalid.
+    fn write_field_errors(&self) {
+        for field in ["flow", "value", "date", "compare", "quantity", "quota-used"] {
+            if let Some(p) = self.dom.q(&format!("[data-error-for=\"{field}\"]")) {
+                let msg = self
+                    .errors
+                    .iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, m)| *m);
+                write_text(&p, msg.unwrap_or(""));
+                write_flag(&p, "hidden", msg.is_none());
+                if let Some(input) = self.dom.q(&format!("[name=\"{field}\"]")) {
+                    write_attr(
+                        &input,
+                        "aria-invalid",
+                        if msg.is_some() { "true" } else { "false" },
+                    );
+                }
+            }
+        }
     }
 
     /// The summary sentence, the three figures, the breakdown table and the notes.
-    fn write_result(&self, cmp: &Comparison) {
+    fn write_result(&mut self, cmp: &Comparison) {
         let lang = self.lang;
         let q = &cmp.selected;
         let sentence = summary::sentence(
@@ -1296,83 +1361,7 @@ impl Inner {
             "[data-role=landed]",
             &self.fmt.money(q.landed_minor, q.currency),
         );
-        let doc = &self.dom.doc;
-        if let Some(tbody) = self.dom.q("table[data-role=breakdown] tbody") {
-            tbody.set_text_content(None);
-            for l in &q.layers {
-                let Ok(tr) = doc.create_element("tr") else {
-                    continue;
-                };
-                let mut name = l.name.get(lang).to_string();
-                if let Some(label) = summary::confidence_label(l.confidence, lang) {
-                    name.push_str(&format!(" ({label})"));
-                }
-                let status = summary::status_label(&l.status, lang);
-                let kind = l.kind.label(lang);
-                let rate = l
-                    .rate
-                    .map_or_else(|| "—".to_string(), |r| self.fmt.percent(r));
-                let base = if l.status == LayerStatus::Ban {
-                    "—".to_string()
-                } else {
-                    self.fmt.money(l.base_minor, q.currency)
-                };
-                let amount = self.fmt.money(l.amount_minor, q.currency);
-                let cells: [(&str, String); 4] = [
-                    (
-                        "th",
-                        if status.is_empty() {
-                            format!("{name} · {kind}")
-                        } else {
-                            format!("{name} · {kind} · {status}")
-                        },
-                    ),
-                    ("td", rate),
-                    ("td", base),
-                    ("td", amount),
-                ];
-                // data-label: on a phone each row becomes a card whose cells name their column.
-                let labels = [
-                    "",
-                    t("col_rate", lang),
-                    t("col_base", lang),
-                    t("col_amount", lang),
-                ];
-                for ((tag, text), label) in cells.into_iter().zip(labels) {
-                    if let Ok(cell) = ui::element(doc, tag, &text) {
-                        if tag == "th" {
-                            let _ = cell.set_attribute("scope", "row");
-                        } else {
-                            let _ = cell.set_attribute("data-label", label);
-                        }
-                        let _ = tr.append_child(&cell);
-                    }
-                }
-                if let Ok(td) = ui::element(doc, "td", l.instrument.get(lang)) {
-                    let _ = td.set_attribute("data-label", t("col_instrument", lang));
-                    for s in &l.sources {
-                        if let Ok(a) = ui::source_link(doc, s) {
-                            let _ = td.append_child(&doc.create_text_node(" "));
-                            let _ = td.append_child(&a);
-                        }
-                    }
-                    let _ = tr.append_child(&td);
-                }
-                if l.amount_minor == 0 {
-                    let _ = tr.set_attribute("class", "off");
-                }
-                let _ = tbody.append_child(&tr);
-            }
-            if q.layers.is_empty() {
-                if let Ok(tr) = doc.create_element("tr") {
-                    if let Ok(td) = ui::element(doc, "td", t("no_layers", lang)) {
-                        let _ = td.set_attribute("colspan", "5");
-                        let _ = tr.append_child(&td);
-                    }
-                    let _ = tbody.append_child(&tr);
-                }
-            }
-        }
+        self.write_breakdown(q);
         // Notes: coverage, quota, conversion, what is not included, data date.
         let mut notes: Vec<String> = Vec::new();
         if let Some(c) = q.outside_coverage {
@@ -1390,8 +1379,8 @@ impl Inner {
                 &[
                     ("from", &self.fmt.date(sp.year_start)),
                     ("to", &self.fmt.date(sp.year_end)),
-                    ("volume", &self.fmt.number(sp.volume as f64)),
-                    ("remaining", &self.fmt.number(sp.remaining as f64)),
+                    ("volume", &self.fmt.integer(sp.volume)),
+                    ("remaining", &self.fmt.integer(sp.remaining)),
                 ],
             ));
             if sp.over_units > 0 {
@@ -1408,11 +1397,13 @@ impl Inner {
             );
         }
         if let Some(c) = &q.conversion {
-            let per_unit = c.from_cad_micros as f64 / c.to_cad_micros.max(1) as f64;
+            // Units of `to` per unit of `from`, to four decimals, rounded half up.
+            let to = i128::from(c.to_cad_micros.max(1));
+            let per_unit = (i128::from(c.from_cad_micros) * 10_000 + to / 2) / to;
             let rate = format!(
                 "1 {} = {} {}",
                 c.from.code(),
-                self.fmt.number(per_unit),
+                self.fmt.decimal(i64::try_from(per_unit).unwrap_or(i64::MAX), 4),
                 c.to.code()
             );
             notes.push(fill(t("converted", lang), &[("rate", &rate)]));
@@ -1425,14 +1416,126 @@ impl Inner {
             t("as_of", lang),
             &[("date", &self.fmt.date(self.ds.as_of))],
         ));
-        if let Some(ul) = self.dom.q("[data-role=notes]") {
-            ul.set_text_content(None);
-            for n in notes {
-                if let Ok(li) = ui::element(doc, "li", &n) {
-                    let _ = ul.append_child(&li);
+        let key = notes.join("\n");
+        if key != self.rendered.notes {
+            if let Some(ul) = self.dom.q("[data-role=notes]") {
+                ul.set_text_content(None);
+                for n in &notes {
+                    if let Ok(li) = ui::element(&self.dom.doc, "li", n) {
+                        let _ = ul.append_child(&li);
+                    }
                 }
             }
+            self.rendered.notes = key;
         }
+    }
+
+    /// The breakdown table. Typing a value changes only the figures, so when
+    /// the rows are the same layers as last time only those cells are edited.
+    fn write_breakdown(&mut self, q: &Quote) {
+        let lang = self.lang;
+        let Some(tbody) = self.dom.q("table[data-role=breakdown] tbody") else {
+            return;
+        };
+        struct Row<'a> {
+            head: String,
+            figures: [String; 3],
+            layer: &'a Layer,
+        }
+        let rows: Vec<Row> = q
+            .layers
+            .iter()
+            .map(|l| {
+                let mut name = l.name.get(lang).to_string();
+                if let Some(label) = summary::confidence_label(l.confidence, lang) {
+                    name.push_str(&format!(" ({label})"));
+                }
+                let status = summary::status_label(&l.status, lang);
+                let kind = l.kind.label(lang);
+                let head = if status.is_empty() {
+                    format!("{name} · {kind}")
+                } else {
+                    format!("{name} · {kind} · {status}")
+                };
+                let rate = l.rate.map_or_else(|| "—".to_string(), |r| self.fmt.percent(r));
+                let base = if l.status == LayerStatus::Ban {
+                    "—".to_string()
+                } else {
+                    self.fmt.money(l.base_minor, q.currency)
+                };
+                let amount = self.fmt.money(l.amount_minor, q.currency);
+                Row { head, figures: [rate, base, amount], layer: l }
+            })
+            .collect();
+        // What the figures leave out: a change in it rebuilds the rows.
+        let mut key = String::new();
+        for r in &rows {
+            key.push_str(&r.head);
+            key.push(if r.layer.amount_minor == 0 { '0' } else { '1' });
+            key.push_str(r.layer.instrument.get(lang));
+            for src in &r.layer.sources {
+                key.push_str(src);
+            }
+            key.push('\n');
+        }
+        if key == self.rendered.table && !rows.is_empty() {
+            let mut tr = tbody.first_element_child();
+            for r in &rows {
+                let Some(row) = tr else { break };
+                // Cells after the row header: rate, base, amount.
+                let mut cell = row.first_element_child().and_then(|th| th.next_element_sibling());
+                for text in &r.figures {
+                    let Some(c) = cell else { break };
+                    write_text(&c, text);
+                    cell = c.next_element_sibling();
+                }
+                tr = row.next_element_sibling();
+            }
+            return;
+        }
+        let doc = &self.dom.doc;
+        tbody.set_text_content(None);
+        // data-label: on a phone each row becomes a card whose cells name their column.
+        let labels = [t("col_rate", lang), t("col_base", lang), t("col_amount", lang)];
+        for r in &rows {
+            let Ok(tr) = doc.create_element("tr") else {
+                continue;
+            };
+            if let Ok(th) = ui::element(doc, "th", &r.head) {
+                let _ = th.set_attribute("scope", "row");
+                let _ = tr.append_child(&th);
+            }
+            for (text, label) in r.figures.iter().zip(labels) {
+                if let Ok(td) = ui::element(doc, "td", text) {
+                    let _ = td.set_attribute("data-label", label);
+                    let _ = tr.append_child(&td);
+                }
+            }
+            if let Ok(td) = ui::element(doc, "td", r.layer.instrument.get(lang)) {
+                let _ = td.set_attribute("data-label", t("col_instrument", lang));
+                for s in &r.layer.sources {
+                    if let Ok(a) = ui::source_link(doc, s) {
+                        let _ = td.append_child(&doc.create_text_node(" "));
+                        let _ = td.append_child(&a);
+                    }
+                }
+                let _ = tr.append_child(&td);
+            }
+            if r.layer.amount_minor == 0 {
+                let _ = tr.set_attribute("class", "off");
+            }
+            let _ = tbody.append_child(&tr);
+        }
+        if rows.is_empty() {
+            if let Ok(tr) = doc.create_element("tr") {
+                if let Ok(td) = ui::element(doc, "td", t("no_layers", lang)) {
+                    let _ = td.set_attribute("colspan", "5");
+                    let _ = tr.append_child(&td);
+                }
+                let _ = tbody.append_child(&tr);
+            }
+        }
+        self.rendered.table = key;
     }
 
     fn selected_date(&self) -> Option<Date> {
@@ -1470,7 +1573,8 @@ impl Inner {
         } else {
             Orientation::Horizontal
         };
-        let _ = canvas.set_attribute(
+        write_attr(
+            &canvas,
             "data-orientation",
             if self.tl.orientation == Orientation::Vertical {
                 "vertical"

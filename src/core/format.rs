@@ -1,0 +1,264 @@
+//! Money, rates, numbers and dates as readers in Canada write them, in
+//! English (`C$2,440.00`, `6.1%`, `March 2, 2026`) and French
+//! (`2 440,00 $`, `6,1 %`, `1er mars 2026`).
+//!
+//! Written out here rather than asked of the browser's `Intl`: the first
+//! `Intl.NumberFormat` of a page costs about 20 ms while ICU loads, a large
+//! part of the widget's first drawing; every figure then crossed into
+//! JavaScript and back as a string; and `Intl` words some figures differently
+//! from one browser to the next. Two languages and three currencies are a
+//! small, fixed set. `tests/web.rs` checks this against Chromium's `Intl` for
+//! `en-CA` and `fr-CA`, and two changes of ours on top of it: English writes
+//! Canadian dollars `C$` (an international story has more than one dollar),
+//! and French writes the first of a month `1er`.
+
+use super::date::{Date, Precision};
+use super::model::{Event, Lang};
+use super::money::{Currency, Rate};
+
+/// The three kinds of figures that sentences, tables and charts show.
+pub trait Formats {
+    fn money(&self, minor: i64, currency: Currency) -> String;
+    fn percent(&self, rate: Rate) -> String;
+    fn date(&self, date: Date) -> String;
+}
+
+/// Formatting for one language; see the module notes.
+#[derive(Clone, Copy, Debug)]
+pub struct LocaleFormats(pub Lang);
+
+/// U+00A0: French groups digits and sets units apart with it, so a figure
+/// never breaks across lines.
+const NBSP: char = '\u{a0}';
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+impl LocaleFormats {
+    /// `scaled / 10^decimals`, with at most `decimals` decimals and no
+    /// trailing zeros: `decimal(13698, 4)` is `1.3698` / `1,3698`.
+    pub fn decimal(&self, scaled: i64, decimals: u32) -> String {
+        let unit = 10u64.pow(decimals);
+        let m = scaled.unsigned_abs();
+        let mut out = String::new();
+        if scaled < 0 {
+            out.push('-');
+        }
+        out.push_str(&self.grouped(m / unit));
+        let frac = m % unit;
+        if frac > 0 {
+            let digits = format!("{frac:0width$}", width = decimals as usize);
+            out.push(self.decimal_sign());
+            out.push_str(digits.trim_end_matches('0'));
+        }
+        out
+    }
+
+    /// A count: `49,000` / `49 000`.
+    pub fn integer(&self, n: u64) -> String {
+        self.grouped(n)
+    }
+
+    /// "March 2019" / "mars 2019".
+    pub fn month_year(&self, date: Date) -> String {
+        let (y, m, _) = date.ymd();
+        format!("{} {y}", self.month(m))
+    }
+
+    /// A date as precisely as it is known: "March 2019" for a month.
+    pub fn date_with(&self, date: Date, precision: Precision) -> String {
+        match precision {
+            Precision::Day => self.date(date),
+            Precision::Month => self.month_year(date),
+            Precision::Year => date.year().to_string(),
+        }
+    }
+
+    /// An event's date as precisely as it is known, or its span: "March 2019",
+    /// "December 10, 2018 – September 24, 2021".
+    pub fn event_dates(&self, e: &Event) -> String {
+        match e.end {
+            Some(end) => format!(
+                "{} – {}",
+                self.date_with(e.date, e.precision),
+                self.date(end)
+            ),
+            None => self.date_with(e.date, e.precision),
+        }
+    }
+
+    fn month(&self, m: u32) -> &'static str {
+        let names = match self.0 {
+            Lang::En => &MONTHS_EN,
+            Lang::Fr => &MONTHS_FR,
+        };
+        names[(m.clamp(1, 12) - 1) as usize]
+    }
+
+    fn decimal_sign(&self) -> char {
+        match self.0 {
+            Lang::En => '.',
+            Lang::Fr => ',',
+        }
+    }
+
+    /// `1234567` → `1,234,567` / `1 234 567`.
+    fn grouped(&self, n: u64) -> String {
+        let sep = match self.0 {
+            Lang::En => ',',
+            Lang::Fr => NBSP,
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(ch);
+        }
+        out
+    }
+}
+
+impl Formats for LocaleFormats {
+    fn money(&self, minor: i64, currency: Currency) -> String {
+        let sign = if minor < 0 { "-" } else { "" };
+        let m = minor.unsigned_abs();
+        let number = format!(
+            "{}{}{:02}",
+            self.grouped(m / 100),
+            self.decimal_sign(),
+            m % 100
+        );
+        match self.0 {
+            Lang::En => {
+                let symbol = match currency {
+                    Currency::CAD => "C$",
+                    Currency::USD => "US$",
+                    Currency::CNY => "CN¥",
+                };
+                format!("{sign}{symbol}{number}")
+            }
+            Lang::Fr => {
+                let symbol = match currency {
+                    Currency::CAD => "$",
+                    Currency::USD => "$\u{a0}US",
+                    Currency::CNY => "CN¥",
+                };
+                format!("{sign}{number}{NBSP}{symbol}")
+            }
+        }
+    }
+
+    /// Up to two decimals of a percent: a rate is a whole number of basis points.
+    fn percent(&self, rate: Rate) -> String {
+        let number = self.decimal(rate.bp(), 2);
+        match self.0 {
+            Lang::En => format!("{number}%"),
+            Lang::Fr => format!("{number}{NBSP}%"),
+        }
+    }
+
+    /// "March 2, 2026" / "2 mars 2026", "1er mars 2026".
+    fn date(&self, date: Date) -> String {
+        let (y, m, d) = date.ymd();
+        let month = self.month(m);
+        match (self.0, d) {
+            (Lang::En, _) => format!("{month} {d}, {y}"),
+            (Lang::Fr, 1) => format!("1er {month} {y}"),
+            (Lang::Fr, _) => format!("{d} {month} {y}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: LocaleFormats = LocaleFormats(Lang::En);
+    const FR: LocaleFormats = LocaleFormats(Lang::Fr);
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).expect("a test date")
+    }
+
+    #[test]
+    fn money_in_both_languages() {
+        assert_eq!(EN.money(244_000, Currency::CAD), "C$2,440.00");
+        assert_eq!(EN.money(-123_450, Currency::USD), "-US$1,234.50");
+        assert_eq!(EN.money(1, Currency::CNY), "CN¥0.01");
+        assert_eq!(EN.money(424_400_000, Currency::CAD), "C$4,244,000.00");
+        assert_eq!(FR.money(244_000, Currency::CAD), "2\u{a0}440,00\u{a0}$");
+        assert_eq!(
+            FR.money(-123_456_789, Currency::USD),
+            "-1\u{a0}234\u{a0}567,89\u{a0}$\u{a0}US"
+        );
+        assert_eq!(FR.money(0, Currency::CNY), "0,00\u{a0}CN¥");
+        assert_eq!(
+            EN.money(i64::MIN, Currency::CAD),
+            "-C$92,233,720,368,547,758.08"
+        );
+    }
+
+    #[test]
+    fn percents_keep_up_to_two_decimals() {
+        assert_eq!(EN.percent(Rate(610)), "6.1%");
+        assert_eq!(EN.percent(Rate(2_500)), "25%");
+        assert_eq!(EN.percent(Rate(1)), "0.01%");
+        assert_eq!(EN.percent(Rate(123_450)), "1,234.5%");
+        assert_eq!(EN.percent(Rate(-500)), "-5%");
+        assert_eq!(FR.percent(Rate(610)), "6,1\u{a0}%");
+        assert_eq!(FR.percent(Rate(0)), "0\u{a0}%");
+    }
+
+    #[test]
+    fn numbers_drop_trailing_zeros() {
+        assert_eq!(EN.decimal(13_698, 4), "1.3698");
+        assert_eq!(EN.decimal(25_000, 4), "2.5");
+        assert_eq!(EN.decimal(1, 4), "0.0001");
+        assert_eq!(FR.decimal(13_698, 4), "1,3698");
+        assert_eq!(EN.integer(49_000), "49,000");
+        assert_eq!(FR.integer(1_234_567), "1\u{a0}234\u{a0}567");
+        assert_eq!(EN.integer(0), "0");
+    }
+
+    #[test]
+    fn dates_as_the_article_writes_them() {
+        assert_eq!(EN.date(day("2026-03-02")), "March 2, 2026");
+        assert_eq!(FR.date(day("2026-03-02")), "2 mars 2026");
+        assert_eq!(FR.date(day("2018-12-01")), "1er décembre 2018");
+        assert_eq!(EN.month_year(day("2024-08-01")), "August 2024");
+        assert_eq!(FR.month_year(day("2024-08-01")), "août 2024");
+        assert_eq!(EN.date_with(day("2019-01-01"), Precision::Year), "2019");
+        assert_eq!(
+            FR.date_with(day("2019-03-01"), Precision::Month),
+            "mars 2019"
+        );
+    }
+}
