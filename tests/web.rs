@@ -400,3 +400,58 @@ fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
     }
     assert!(mismatches.is_empty(), "{} mismatches, first: {:#?}", mismatches.len(), &mismatches[..mismatches.len().min(8)]);
 }
+
+/// The breakdown table is edited in place while the layers stay the same
+/// (a value being typed) and rebuilt when they change (another flow).
+#[wasm_bindgen_test]
+fn the_breakdown_follows_the_value_and_the_flow() {
+    let (_host, root, w) = mount("calculator", 700);
+    let rows = |root: &ShadowRoot| -> Vec<String> {
+        let list = root.query_selector_all("table[data-role=breakdown] tbody tr").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+            .collect()
+    };
+    let before = rows(&root);
+    assert!(before.iter().any(|r| r.contains("C$2,440.00")), "{before:?}");
+    set_input(&root, "value", "80000");
+    w.redraw();
+    let after = rows(&root);
+    assert_eq!(after.len(), before.len(), "the same layers");
+    assert!(after.iter().any(|r| r.contains("C$4,880.00")), "amount follows the value: {after:?}");
+    assert!(!after.iter().any(|r| r.contains("C$2,440.00")), "no stale figure: {after:?}");
+    let select: web_sys::HtmlSelectElement = q(&root, "select[name=flow]").unchecked_into();
+    select.set_value("cn-steel-to-ca");
+    select
+        .dispatch_event(&Event::new_with_event_init_dict("change", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap())
+        .unwrap();
+    w.redraw();
+    let steel = rows(&root);
+    assert_ne!(steel, after, "another flow, other layers");
+    assert!(!steel.iter().any(|r| r.contains("C$4,880.00")), "{steel:?}");
+}
+
+/// The rate chart is not drawn again while what it shows is unchanged, so it
+/// must still follow the date, and come back after the browser restores a
+/// lost canvas context.
+#[wasm_bindgen_test]
+fn the_rate_chart_follows_the_date_and_returns_after_a_lost_context() {
+    let (_host, root, w) = mount("calculator", 700);
+    let chart: HtmlCanvasElement = q(&root, "canvas[data-role=\"rate-chart\"]").unchecked_into();
+    let before = pixels(&chart);
+    set_input(&root, "date", "2025-06-01");
+    w.redraw();
+    assert_ne!(pixels(&chart), before, "the date marker moved");
+    let ctx: CanvasRenderingContext2d = chart.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(chart.width()), f64::from(chart.height()));
+    assert!(ink(&chart) < 0.001, "cleared, as a lost context leaves it");
+    chart.dispatch_event(&Event::new("contextrestored").unwrap()).unwrap();
+    w.redraw();
+    assert!(ink(&chart) > 0.005, "drawn again");
+}

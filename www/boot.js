@@ -358,6 +358,9 @@ var TW_GLUE = wasm_bindgen;
     if (linking) return;
     var from = ev.target, date = ev.detail && ev.detail.date;
     if (!date || !from.getAttribute) return;
+    // Most changes (a value being typed) leave the date as it was: nothing to ask the others.
+    if (from._twLinkedDate === date) return;
+    from._twLinkedDate = date;
     var group = from.getAttribute('group') || '';
     linking = true;
     try {

@@ -146,6 +146,26 @@ impl LocaleFormats {
     }
 }
 
+/// `x` rounded to at most `decimals` decimals, without grouping or trailing
+/// zeros, for CSS values (`13.5px`, `2.625dppx`). Integer arithmetic only:
+/// formatting an `f64` with `{}` links Rust's float printing (~20 KB of wasm).
+pub fn css_number(x: f64, decimals: u32) -> String {
+    let unit = 10i64.pow(decimals);
+    let scaled = (x * unit as f64).round();
+    if !scaled.is_finite() || scaled.abs() >= 9e15 {
+        return "0".into();
+    }
+    let scaled = scaled as i64;
+    let m = scaled.unsigned_abs();
+    let (whole, frac) = (m / unit as u64, m % unit as u64);
+    let sign = if scaled < 0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{frac:0width$}", width = decimals as usize);
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
 impl Formats for LocaleFormats {
     fn money(&self, minor: i64, currency: Currency) -> String {
         let sign = if minor < 0 { "-" } else { "" };
@@ -246,6 +266,16 @@ mod tests {
         assert_eq!(EN.integer(49_000), "49,000");
         assert_eq!(FR.integer(1_234_567), "1\u{a0}234\u{a0}567");
         assert_eq!(EN.integer(0), "0");
+    }
+
+    #[test]
+    fn css_numbers_are_short_and_exact() {
+        assert_eq!(css_number(13.0, 3), "13");
+        assert_eq!(css_number(19.5, 3), "19.5");
+        assert_eq!(css_number(2.625, 3), "2.625");
+        assert_eq!(css_number(1.0 / 3.0, 3), "0.333");
+        assert_eq!(css_number(-0.25, 3), "-0.25");
+        assert_eq!(css_number(f64::NAN, 3), "0");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
+use crate::core::format::css_number;
 use std::cell::RefCell;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -45,7 +46,7 @@ impl MeasuredCanvas {
 
     /// Makes `style size family` the context's font, unless it already is.
     fn use_font(&self, style: &str, px: f64, family: &str) {
-        let want = format!("{style} {px}px {family}");
+        let want = format!("{style} {}px {family}", css_number(px, 3));
         let mut current = self.font.borrow_mut();
         if *current != want {
             self.ctx.set_font(&want);

@@ -9,7 +9,7 @@ use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
 use crate::core::model::{Dataset, Lang};
 use crate::core::money::{parse_amount, Currency};
 use crate::core::share;
-use crate::core::format::{Formats, LocaleFormats};
+use crate::core::format::{css_number, Formats, LocaleFormats};
 use crate::core::summary;
 use crate::core::timeline::{self as tl, Orientation, View};
 use crate::draw::{calculator as calc_draw, timeline as tl_draw, Scheme, Theme};
@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{
     CustomEvent, CustomEventInit, Document, Element, Event, HtmlCanvasElement, HtmlElement,
     HtmlInputElement, HtmlSelectElement, KeyboardEvent, PointerEvent, ResizeObserver,
-    ResizeObserverBoxOptions, ResizeObserverOptions, ShadowRoot, WheelEvent,
+    MediaQueryList, ResizeObserverBoxOptions, ResizeObserverOptions, ShadowRoot, WheelEvent,
 };
 
 thread_local! {
@@ -63,7 +63,9 @@ fn prop(obj: &JsValue, key: &str) -> Option<String> {
     Some(if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
         (n as i64).to_string()
     } else {
-        n.to_string()
+        // JavaScript's own number to text (`12.5`, `NaN`), which the value
+        // parser then judges; Rust's float printing is not in the bundle.
+        String::from(js_sys::Number::from(n).to_string_with_radix(10).ok()?)
     })
 }
 
@@ -254,9 +256,48 @@ struct Dom {
     doc: Document,
     host: HtmlElement,
     root: ShadowRoot,
+    /// `(prefers-color-scheme: dark)` and `(forced-colors: active)`, kept:
+    /// every draw asks them, and a new query list per draw was measurable.
+    schemes: [Option<MediaQueryList>; 2],
+    /// Each calculator field's message paragraph and control, found once.
+    fields: Vec<FieldDom>,
 }
 
+struct FieldDom {
+    name: &'static str,
+    message: Element,
+    control: Option<Element>,
+}
+
+/// The calculator fields that can carry a message.
+const FIELDS: [&str; 6] = ["flow", "value", "date", "compare", "quantity", "quota-used"];
+
 impl Dom {
+    fn new(doc: Document, host: HtmlElement, root: ShadowRoot) -> Dom {
+        let query = |q: &str| web_sys::window().and_then(|w| w.match_media(q).ok().flatten());
+        let mut dom = Dom {
+            doc,
+            host,
+            root,
+            schemes: [
+                query("(prefers-color-scheme: dark)"),
+                query("(forced-colors: active)"),
+            ],
+            fields: Vec::new(),
+        };
+        dom.fields = FIELDS
+            .iter()
+            .filter_map(|&name| {
+                Some(FieldDom {
+                    name,
+                    message: dom.q(&format!("[data-error-for=\"{name}\"]"))?,
+                    control: dom.q(&format!("[name=\"{name}\"]")),
+                })
+            })
+            .collect();
+        dom
+    }
+
     fn q(&self, sel: &str) -> Option<Element> {
         self.root.query_selector(sel).ok().flatten()
     }
@@ -322,6 +363,19 @@ fn write_flag(el: &Element, name: &str, on: bool) {
 struct Rendered {
     table: String,
     notes: String,
+    /// What the rate chart shows; `None` when it must be drawn again
+    /// (first draw, a canvas whose context was lost and restored).
+    rate_chart: Option<RateChartKey>,
+}
+
+/// Everything the rate chart's pixels depend on (the language and the
+/// events' days are fixed for a widget).
+#[derive(PartialEq)]
+struct RateChartKey {
+    steps: Vec<(Date, crate::core::money::Rate)>,
+    date: Date,
+    css: (f64, f64),
+    theme: Theme,
 }
 
 struct Inner {
@@ -445,7 +499,7 @@ impl Widget {
             last_good: None,
             rendered: Rendered::default(),
             tl: tl_state,
-            dom: Dom { doc, host, root },
+            dom: Dom::new(doc, host, root),
             frame_id: None,
             destroyed: false,
             notify: false,
@@ -695,14 +749,28 @@ impl Widget {
         if self.inner.borrow().mode.has_timeline() {
             self.attach_timeline(&schedule)?;
         }
-        // Colour scheme and high-contrast changes.
-        if let Some(win) = web_sys::window() {
-            for q in ["(prefers-color-scheme: dark)", "(forced-colors: active)"] {
-                if let Ok(Some(mql)) = win.match_media(q) {
-                    let schedule = schedule.clone();
-                    self.on(&mql.into(), "change", true, move |_| schedule())?;
-                }
+        // A 2D canvas can lose its pixels (memory pressure, a GPU reset); when
+        // the browser restores the context, every chart is drawn again.
+        let canvases = self.inner.borrow().dom.root.query_selector_all("canvas");
+        if let Ok(canvases) = canvases {
+            for i in 0..canvases.length() {
+                let Some(canvas) = canvases.item(i) else { continue };
+                let (weak, schedule) = (weak.clone(), schedule.clone());
+                self.on(&canvas, "contextrestored", true, move |_| {
+                    if let Some(inner) = weak.upgrade() {
+                        if let Ok(mut s) = inner.try_borrow_mut() {
+                            s.rendered.rate_chart = None;
+                        }
+                    }
+                    schedule();
+                })?;
             }
+        }
+        // Colour scheme and high-contrast changes.
+        let schemes = self.inner.borrow().dom.schemes.clone();
+        for mql in schemes.into_iter().flatten() {
+            let schedule = schedule.clone();
+            self.on(&mql.into(), "change", true, move |_| schedule())?;
         }
         // Size and devicePixelRatio: observe each canvas's device-pixel box.
         let cb_schedule = schedule.clone();
@@ -1196,19 +1264,15 @@ impl Inner {
     }
 
     fn scheme(&self) -> Scheme {
-        let win = web_sys::window();
-        let matches = |q: &str| {
-            win.as_ref()
-                .and_then(|w| w.match_media(q).ok().flatten())
-                .is_some_and(|m| m.matches())
-        };
-        if matches("(forced-colors: active)") {
+        let [dark, forced] = &self.dom.schemes;
+        let matches = |q: &Option<MediaQueryList>| q.as_ref().is_some_and(|m| m.matches());
+        if matches(forced) {
             return Scheme::Forced;
         }
         match self.theme_pref.as_str() {
             "dark" => Scheme::Dark,
             "light" => Scheme::Light,
-            _ if matches("(prefers-color-scheme: dark)") => Scheme::Dark,
+            _ if matches(dark) => Scheme::Dark,
             _ => Scheme::Light,
         }
     }
@@ -1228,7 +1292,7 @@ impl Inner {
             return;
         };
         let mql = web_sys::window().and_then(|w| {
-            w.match_media(&format!("(resolution: {dpr}dppx)"))
+            w.match_media(&format!("(resolution: {}dppx)", css_number(dpr, 4)))
                 .ok()
                 .flatten()
         });
@@ -1303,12 +1367,18 @@ impl Inner {
             };
             let (from, to) = self.ds.coverage;
             let steps = engine::rate_steps(&self.ds, &template, from, to);
-            let days: Vec<Date> = self.ds.events.iter().map(|e| e.date).collect();
-            let fmt = &self.fmt;
-            with_canvas(&c, css, theme, |area| {
-                calc_draw::draw_rate_steps(area, &steps, (from, to), s.date, &days, theme, fmt)
-                    .is_ok()
-            });
+            // Typing a value seldom changes the rate over time: the same
+            // picture is not drawn again.
+            let key = RateChartKey { steps, date: s.date, css, theme: *theme };
+            if self.rendered.rate_chart.as_ref() != Some(&key) {
+                let days: Vec<Date> = self.ds.events.iter().map(|e| e.date).collect();
+                let fmt = &self.fmt;
+                with_canvas(&c, css, theme, |area| {
+                    calc_draw::draw_rate_steps(area, &key.steps, (from, to), key.date, &days, theme, fmt)
+                        .is_ok()
+                });
+                self.rendered.rate_chart = Some(key);
+            }
         }
         // The text after the canvases: the first `ctx.font` of a draw makes the
         // browser bring styles up to date, and DOM written before it would be
@@ -1319,22 +1389,20 @@ impl Inner {
 
     /// Each field's message (or none) under it, and its aria-invalid.
     fn write_field_errors(&self) {
-        for field in ["flow", "value", "date", "compare", "quantity", "quota-used"] {
-            if let Some(p) = self.dom.q(&format!("[data-error-for=\"{field}\"]")) {
-                let msg = self
-                    .errors
-                    .iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, m)| *m);
-                write_text(&p, msg.unwrap_or(""));
-                write_flag(&p, "hidden", msg.is_none());
-                if let Some(input) = self.dom.q(&format!("[name=\"{field}\"]")) {
-                    write_attr(
-                        &input,
-                        "aria-invalid",
-                        if msg.is_some() { "true" } else { "false" },
-                    );
-                }
+        for f in &self.dom.fields {
+            let msg = self
+                .errors
+                .iter()
+                .find(|(name, _)| *name == f.name)
+                .map(|(_, m)| *m);
+            write_text(&f.message, msg.unwrap_or(""));
+            write_flag(&f.message, "hidden", msg.is_none());
+            if let Some(control) = &f.control {
+                write_attr(
+                    control,
+                    "aria-invalid",
+                    if msg.is_some() { "true" } else { "false" },
+                );
             }
         }
     }
@@ -1628,7 +1696,8 @@ impl Inner {
         self.tl.layout = Some(layout);
         let list_view = self.tl.list_view;
         if let Some(list) = self.dom.q("[data-role=event-list]") {
-            let _ = list.set_attribute(
+            write_attr(
+                &list,
                 "class",
                 if list_view {
                     "event-list"
