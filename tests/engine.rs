@@ -3,10 +3,10 @@
 
 use trade_widget::core::date::Date;
 use trade_widget::core::engine::{compare, quote, rate_steps, LayerStatus, QuoteError, Shipment};
+use trade_widget::core::format::LocaleFormats;
 use trade_widget::core::load::{load, BUILTIN_JSON};
 use trade_widget::core::model::{Dataset, Lang, MeasureKind};
 use trade_widget::core::money::{Currency, Rate};
-use trade_widget::core::format::LocaleFormats;
 use trade_widget::core::summary::{before_deal_label, sentence};
 
 fn data() -> Dataset {

@@ -348,13 +348,18 @@ fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
     let mut minors: Vec<i64> = vec![0, 1, 9, 10, 99, 100, 101, 123_456, -123_456, 999_999_999];
     let mut x: i64 = 7;
     for _ in 0..200 {
-        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         minors.push((x >> 20) % 100_000_000_000);
     }
     for (lang, tag) in [(Lang::En, "en-CA"), (Lang::Fr, "fr-CA")] {
         let ours = LocaleFormats(lang);
         for c in Currency::ALL {
-            let f = intl_number(tag, &[("style", "currency".into()), ("currency", c.code().into())]);
+            let f = intl_number(
+                tag,
+                &[("style", "currency".into()), ("currency", c.code().into())],
+            );
             for &m in &minors {
                 let mut intl = call(&f.format(), JsValue::from_f64(m as f64 / 100.0));
                 if lang == Lang::En && c == Currency::CAD {
@@ -363,7 +368,13 @@ fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
                 check(format!("{tag} {} {m}", c.code()), ours.money(m, c), intl);
             }
         }
-        let pct = intl_number(tag, &[("style", "percent".into()), ("maximumFractionDigits", 2.into())]);
+        let pct = intl_number(
+            tag,
+            &[
+                ("style", "percent".into()),
+                ("maximumFractionDigits", 2.into()),
+            ],
+        );
         for bp in [0i64, 1, 10, 610, 2_500, 10_000, 10_610, 123_450, -500] {
             let intl = call(&pct.format(), JsValue::from_f64(bp as f64 / 10_000.0));
             check(format!("{tag} {bp} bp"), ours.percent(Rate(bp)), intl);
@@ -384,7 +395,10 @@ fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
         let long = utc(&[("dateStyle", "long".into())]);
         let month = utc(&[("year", "numeric".into()), ("month", "long".into())]);
         // Every day of 2017 to 2026, the years the story covers.
-        let (first, last) = (Date::parse("2017-01-01").unwrap(), Date::parse("2026-12-31").unwrap());
+        let (first, last) = (
+            Date::parse("2017-01-01").unwrap(),
+            Date::parse("2026-12-31").unwrap(),
+        );
         for day in first.days()..=last.days() {
             let date = Date::from_days(day);
             let js = js_sys::Date::new(&JsValue::from_f64(f64::from(day) * 86_400_000.0));
@@ -394,11 +408,20 @@ fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
             }
             check(format!("{tag} {date}"), ours.date(date), intl);
             if date.ymd().2 == 1 {
-                check(format!("{tag} month {date}"), ours.month_year(date), call(&month.format(), js.into()));
+                check(
+                    format!("{tag} month {date}"),
+                    ours.month_year(date),
+                    call(&month.format(), js.into()),
+                );
             }
         }
     }
-    assert!(mismatches.is_empty(), "{} mismatches, first: {:#?}", mismatches.len(), &mismatches[..mismatches.len().min(8)]);
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches, first: {:#?}",
+        mismatches.len(),
+        &mismatches[..mismatches.len().min(8)]
+    );
 }
 
 /// The breakdown table is edited in place while the layers stay the same
@@ -407,28 +430,41 @@ fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
 fn the_breakdown_follows_the_value_and_the_flow() {
     let (_host, root, w) = mount("calculator", 700);
     let rows = |root: &ShadowRoot| -> Vec<String> {
-        let list = root.query_selector_all("table[data-role=breakdown] tbody tr").unwrap();
+        let list = root
+            .query_selector_all("table[data-role=breakdown] tbody tr")
+            .unwrap();
         (0..list.length())
             .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
             .collect()
     };
     let before = rows(&root);
-    assert!(before.iter().any(|r| r.contains("C$2,440.00")), "{before:?}");
+    assert!(
+        before.iter().any(|r| r.contains("C$2,440.00")),
+        "{before:?}"
+    );
     set_input(&root, "value", "80000");
     w.redraw();
     let after = rows(&root);
     assert_eq!(after.len(), before.len(), "the same layers");
-    assert!(after.iter().any(|r| r.contains("C$4,880.00")), "amount follows the value: {after:?}");
-    assert!(!after.iter().any(|r| r.contains("C$2,440.00")), "no stale figure: {after:?}");
+    assert!(
+        after.iter().any(|r| r.contains("C$4,880.00")),
+        "amount follows the value: {after:?}"
+    );
+    assert!(
+        !after.iter().any(|r| r.contains("C$2,440.00")),
+        "no stale figure: {after:?}"
+    );
     let select: web_sys::HtmlSelectElement = q(&root, "select[name=flow]").unchecked_into();
     select.set_value("cn-steel-to-ca");
     select
-        .dispatch_event(&Event::new_with_event_init_dict("change", &{
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            init
-        })
-        .unwrap())
+        .dispatch_event(
+            &Event::new_with_event_init_dict("change", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
         .unwrap();
     w.redraw();
     let steel = rows(&root);
@@ -449,9 +485,16 @@ fn the_rate_chart_follows_the_date_and_returns_after_a_lost_context() {
     assert_ne!(pixels(&chart), before, "the date marker moved");
     let ctx: CanvasRenderingContext2d = chart.get_context("2d").unwrap().unwrap().unchecked_into();
     ctx.set_fill_style_str("#ffffff");
-    ctx.fill_rect(0.0, 0.0, f64::from(chart.width()), f64::from(chart.height()));
+    ctx.fill_rect(
+        0.0,
+        0.0,
+        f64::from(chart.width()),
+        f64::from(chart.height()),
+    );
     assert!(ink(&chart) < 0.001, "cleared, as a lost context leaves it");
-    chart.dispatch_event(&Event::new("contextrestored").unwrap()).unwrap();
+    chart
+        .dispatch_event(&Event::new("contextrestored").unwrap())
+        .unwrap();
     w.redraw();
     assert!(ink(&chart) > 0.005, "drawn again");
 }

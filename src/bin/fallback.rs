@@ -26,9 +26,9 @@ mod native {
     use plotters::prelude::*;
     use std::process::ExitCode;
     use trade_widget::core::engine::{before_deal, quote, Shipment};
+    use trade_widget::core::format::{Formats, LocaleFormats};
     use trade_widget::core::load::{load, BUILTIN_JSON};
     use trade_widget::core::model::{Dataset, Lang};
-    use trade_widget::core::format::{Formats, LocaleFormats};
     use trade_widget::core::summary::confidence_label;
     use trade_widget::core::timeline::{layout, Metrics, Orientation, View};
     use trade_widget::draw::{timeline as tl_draw, Scheme, Theme};

@@ -6,8 +6,8 @@
 //! without a browser.
 
 use super::engine::{Comparison, LayerStatus, Quote};
-use super::model::{Confidence, Dataset, Lang};
 use super::format::Formats;
+use super::model::{Confidence, Dataset, Lang};
 
 /// Reader-facing words the widget uses in more than one place.
 pub fn word(key: &str, lang: Lang) -> &'static str {

@@ -9,9 +9,9 @@
 use super::Theme;
 use crate::core::date::Date;
 use crate::core::engine::{Comparison, Quote};
+use crate::core::format::Formats;
 use crate::core::model::{Lang, MeasureKind};
 use crate::core::money::Rate;
-use crate::core::format::Formats;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

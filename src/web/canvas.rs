@@ -7,19 +7,20 @@
 //! (craft notes §2.3). `measureText` on our own context does neither.
 //!
 //! Text is drawn here too, not by `CanvasBackend::draw_text`: that sets
-//! `ctx.font` for every label, and a font assignment is parsed as CSS each
-//! time. Measuring and drawing alternate, so the string changed back and
-//! forth on every call, and font parsing was half of an input's redraw.
-//! One font string, set only when it changes, takes that to nothing.
+//! `ctx.font` for every label, and each assignment is parsed as CSS (the
+//! first of a draw also makes the browser bring the page's styles up to
+//! date). Measuring wrote `13px sans-serif` and drawing `normal 13px
+//! sans-serif`, so every label paid for a parse. One spelling, set only when
+//! it changes, leaves a handful of assignments per draw.
 
+use crate::core::format::css_number;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
-use crate::core::format::css_number;
-use std::cell::RefCell;
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -142,7 +143,11 @@ impl DrawingBackend for MeasuredCanvas {
         } * std::f64::consts::PI;
         // Set before save(): restore() would otherwise take the font back
         // behind the cache's back.
-        self.use_font(style.style().as_str(), style.size(), style.family().as_str());
+        self.use_font(
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str(),
+        );
         let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
         if turn != 0.0 {
             self.ctx.save();
@@ -161,7 +166,9 @@ impl DrawingBackend for MeasuredCanvas {
             HPos::Center => "center",
         });
         let (r, g, b) = color.rgb;
-        self.ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        let alpha = css_number(color.alpha, 3);
+        self.ctx
+            .set_fill_style_str(&format!("rgba({r},{g},{b},{alpha})"));
         // fillText reports nothing a reader could act on; a label that fails
         // to draw must not stop the rest of the drawing.
         let _ = self.ctx.fill_text(text, x, y);

@@ -5,11 +5,11 @@ use super::listen::Listener;
 use super::ui::{self, fill, t};
 use crate::core::date::Date;
 use crate::core::engine::{self, before_deal, Comparison, Layer, LayerStatus, Quote, Shipment};
+use crate::core::format::{css_number, Formats, LocaleFormats};
 use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
 use crate::core::model::{Dataset, Lang};
 use crate::core::money::{parse_amount, Currency};
 use crate::core::share;
-use crate::core::format::{css_number, Formats, LocaleFormats};
 use crate::core::summary;
 use crate::core::timeline::{self as tl, Orientation, View};
 use crate::draw::{calculator as calc_draw, timeline as tl_draw, Scheme, Theme};
@@ -21,8 +21,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CustomEvent, CustomEventInit, Document, Element, Event, HtmlCanvasElement, HtmlElement,
-    HtmlInputElement, HtmlSelectElement, KeyboardEvent, PointerEvent, ResizeObserver,
-    MediaQueryList, ResizeObserverBoxOptions, ResizeObserverOptions, ShadowRoot, WheelEvent,
+    HtmlInputElement, HtmlSelectElement, KeyboardEvent, MediaQueryList, PointerEvent,
+    ResizeObserver, ResizeObserverBoxOptions, ResizeObserverOptions, ShadowRoot, WheelEvent,
 };
 
 thread_local! {
@@ -390,7 +390,7 @@ struct Inner {
     errors: Vec<(&'static str, &'static str)>,
     /// The last comparison that could be computed: stays on screen while an input is wrong.
     last_good: Option<Comparison>,
-    /// What the breakdown table and the notes show now.
+    /// What the breakdown table, the notes and the rate chart show now.
     rendered: Rendered,
     tl: TimelineState,
     dom: Dom,
@@ -754,7 +754,9 @@ impl Widget {
         let canvases = self.inner.borrow().dom.root.query_selector_all("canvas");
         if let Ok(canvases) = canvases {
             for i in 0..canvases.length() {
-                let Some(canvas) = canvases.item(i) else { continue };
+                let Some(canvas) = canvases.item(i) else {
+                    continue;
+                };
                 let (weak, schedule) = (weak.clone(), schedule.clone());
                 self.on(&canvas, "contextrestored", true, move |_| {
                     if let Some(inner) = weak.upgrade() {
@@ -1369,13 +1371,26 @@ impl Inner {
             let steps = engine::rate_steps(&self.ds, &template, from, to);
             // Typing a value seldom changes the rate over time: the same
             // picture is not drawn again.
-            let key = RateChartKey { steps, date: s.date, css, theme: *theme };
+            let key = RateChartKey {
+                steps,
+                date: s.date,
+                css,
+                theme: *theme,
+            };
             if self.rendered.rate_chart.as_ref() != Some(&key) {
                 let days: Vec<Date> = self.ds.events.iter().map(|e| e.date).collect();
                 let fmt = &self.fmt;
                 with_canvas(&c, css, theme, |area| {
-                    calc_draw::draw_rate_steps(area, &key.steps, (from, to), key.date, &days, theme, fmt)
-                        .is_ok()
+                    calc_draw::draw_rate_steps(
+                        area,
+                        &key.steps,
+                        (from, to),
+                        key.date,
+                        &days,
+                        theme,
+                        fmt,
+                    )
+                    .is_ok()
                 });
                 self.rendered.rate_chart = Some(key);
             }
@@ -1471,7 +1486,8 @@ impl Inner {
             let rate = format!(
                 "1 {} = {} {}",
                 c.from.code(),
-                self.fmt.decimal(i64::try_from(per_unit).unwrap_or(i64::MAX), 4),
+                self.fmt
+                    .decimal(i64::try_from(per_unit).unwrap_or(i64::MAX), 4),
                 c.to.code()
             );
             notes.push(fill(t("converted", lang), &[("rate", &rate)]));
@@ -1525,14 +1541,20 @@ impl Inner {
                 } else {
                     format!("{name} · {kind} · {status}")
                 };
-                let rate = l.rate.map_or_else(|| "—".to_string(), |r| self.fmt.percent(r));
+                let rate = l
+                    .rate
+                    .map_or_else(|| "—".to_string(), |r| self.fmt.percent(r));
                 let base = if l.status == LayerStatus::Ban {
                     "—".to_string()
                 } else {
                     self.fmt.money(l.base_minor, q.currency)
                 };
                 let amount = self.fmt.money(l.amount_minor, q.currency);
-                Row { head, figures: [rate, base, amount], layer: l }
+                Row {
+                    head,
+                    figures: [rate, base, amount],
+                    layer: l,
+                }
             })
             .collect();
         // What the figures leave out: a change in it rebuilds the rows.
@@ -1551,7 +1573,9 @@ impl Inner {
             for r in &rows {
                 let Some(row) = tr else { break };
                 // Cells after the row header: rate, base, amount.
-                let mut cell = row.first_element_child().and_then(|th| th.next_element_sibling());
+                let mut cell = row
+                    .first_element_child()
+                    .and_then(|th| th.next_element_sibling());
                 for text in &r.figures {
                     let Some(c) = cell else { break };
                     write_text(&c, text);
@@ -1564,7 +1588,11 @@ impl Inner {
         let doc = &self.dom.doc;
         tbody.set_text_content(None);
         // data-label: on a phone each row becomes a card whose cells name their column.
-        let labels = [t("col_rate", lang), t("col_base", lang), t("col_amount", lang)];
+        let labels = [
+            t("col_rate", lang),
+            t("col_base", lang),
+            t("col_amount", lang),
+        ];
         for r in &rows {
             let Ok(tr) = doc.create_element("tr") else {
                 continue;
