@@ -316,10 +316,11 @@ fn a_very_long_title_wraps_in_the_details_card() {
     );
 }
 
-/// The widget formats figures itself (src/core/format.rs); here every kind of
-/// figure is checked against the browser's Intl for en-CA and fr-CA, with
-/// the two deliberate differences: English "C$" for Canadian dollars, French
-/// "1er" for the first of a month.
+/// The widget formats figures with the browser's Intl; the no-JS fallback and
+/// the native tests with `LocaleFormats` (src/core/format.rs). Here every kind
+/// of figure from the latter is checked against Intl for en-CA and fr-CA, with
+/// the widget's two changes on top of Intl: English "C$" for Canadian dollars,
+/// French "1er" for the first of a month.
 #[wasm_bindgen_test]
 fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
     use js_sys::{Array, Intl, Object, Reflect};

@@ -2,25 +2,56 @@
 //! English (`C$2,440.00`, `6.1%`, `March 2, 2026`) and French
 //! (`2 440,00 $`, `6,1 %`, `1er mars 2026`).
 //!
-//! Written out here rather than asked of the browser's `Intl`: the first
-//! `Intl.NumberFormat` of a page costs about 20 ms while ICU loads, a large
-//! part of the widget's first drawing; every figure then crossed into
-//! JavaScript and back as a string; and `Intl` words some figures differently
-//! from one browser to the next. Two languages and three currencies are a
-//! small, fixed set. `tests/web.rs` checks this against Chromium's `Intl` for
-//! `en-CA` and `fr-CA`, and two changes of ours on top of it: English writes
-//! Canadian dollars `C$` (an international story has more than one dollar),
-//! and French writes the first of a month `1er`.
+//! [`Formats`] is what sentences, tables and drawings ask for. In the widget
+//! the browser's `Intl` answers (`src/web/intl.rs`); [`LocaleFormats`] gives
+//! the same text without a browser, for the no-JS fallback, the print table
+//! and the native tests. `tests/web.rs` checks the two agree for `en-CA` and
+//! `fr-CA`: every kind of figure, every day of 2017–2026, with our two changes
+//! on top of `Intl`: English writes Canadian dollars `C$` (an international
+//! story has more than one dollar), French writes the first of a month `1er`.
 
 use super::date::{Date, Precision};
 use super::model::{Event, Lang};
 use super::money::{Currency, Rate};
 
-/// The three kinds of figures that sentences, tables and charts show.
+/// The figures that sentences, tables, cards and charts show.
 pub trait Formats {
     fn money(&self, minor: i64, currency: Currency) -> String;
     fn percent(&self, rate: Rate) -> String;
+    /// "March 2, 2026" / "2 mars 2026", "1er mars 2026".
     fn date(&self, date: Date) -> String;
+    /// "March 2019" / "mars 2019".
+    fn month_year(&self, date: Date) -> String;
+    /// `scaled / 10^decimals`, at most `decimals` decimals, no trailing
+    /// zeros: `decimal(13698, 4)` is `1.3698` / `1,3698`.
+    fn decimal(&self, scaled: i64, decimals: u32) -> String;
+
+    /// A count: `49,000` / `49 000`.
+    fn integer(&self, n: u64) -> String {
+        self.decimal(i64::try_from(n).unwrap_or(i64::MAX), 0)
+    }
+
+    /// A date as precisely as it is known: "March 2019" for a month.
+    fn date_with(&self, date: Date, precision: Precision) -> String {
+        match precision {
+            Precision::Day => self.date(date),
+            Precision::Month => self.month_year(date),
+            Precision::Year => date.year().to_string(),
+        }
+    }
+
+    /// An event's date as precisely as it is known, or its span: "March 2019",
+    /// "December 10, 2018 – September 24, 2021".
+    fn event_dates(&self, e: &Event) -> String {
+        match e.end {
+            Some(end) => format!(
+                "{} – {}",
+                self.date_with(e.date, e.precision),
+                self.date(end)
+            ),
+            None => self.date_with(e.date, e.precision),
+        }
+    }
 }
 
 /// Formatting for one language; see the module notes.
@@ -61,58 +92,6 @@ const MONTHS_FR: [&str; 12] = [
 ];
 
 impl LocaleFormats {
-    /// `scaled / 10^decimals`, with at most `decimals` decimals and no
-    /// trailing zeros: `decimal(13698, 4)` is `1.3698` / `1,3698`.
-    pub fn decimal(&self, scaled: i64, decimals: u32) -> String {
-        let unit = 10u64.pow(decimals);
-        let m = scaled.unsigned_abs();
-        let mut out = String::new();
-        if scaled < 0 {
-            out.push('-');
-        }
-        out.push_str(&self.grouped(m / unit));
-        let frac = m % unit;
-        if frac > 0 {
-            let digits = format!("{frac:0width$}", width = decimals as usize);
-            out.push(self.decimal_sign());
-            out.push_str(digits.trim_end_matches('0'));
-        }
-        out
-    }
-
-    /// A count: `49,000` / `49 000`.
-    pub fn integer(&self, n: u64) -> String {
-        self.grouped(n)
-    }
-
-    /// "March 2019" / "mars 2019".
-    pub fn month_year(&self, date: Date) -> String {
-        let (y, m, _) = date.ymd();
-        format!("{} {y}", self.month(m))
-    }
-
-    /// A date as precisely as it is known: "March 2019" for a month.
-    pub fn date_with(&self, date: Date, precision: Precision) -> String {
-        match precision {
-            Precision::Day => self.date(date),
-            Precision::Month => self.month_year(date),
-            Precision::Year => date.year().to_string(),
-        }
-    }
-
-    /// An event's date as precisely as it is known, or its span: "March 2019",
-    /// "December 10, 2018 – September 24, 2021".
-    pub fn event_dates(&self, e: &Event) -> String {
-        match e.end {
-            Some(end) => format!(
-                "{} – {}",
-                self.date_with(e.date, e.precision),
-                self.date(end)
-            ),
-            None => self.date_with(e.date, e.precision),
-        }
-    }
-
     fn month(&self, m: u32) -> &'static str {
         let names = match self.0 {
             Lang::En => &MONTHS_EN,
@@ -167,6 +146,28 @@ pub fn css_number(x: f64, decimals: u32) -> String {
 }
 
 impl Formats for LocaleFormats {
+    fn decimal(&self, scaled: i64, decimals: u32) -> String {
+        let unit = 10u64.pow(decimals);
+        let m = scaled.unsigned_abs();
+        let mut out = String::new();
+        if scaled < 0 {
+            out.push('-');
+        }
+        out.push_str(&self.grouped(m / unit));
+        let frac = m % unit;
+        if frac > 0 {
+            let digits = format!("{frac:0width$}", width = decimals as usize);
+            out.push(self.decimal_sign());
+            out.push_str(digits.trim_end_matches('0'));
+        }
+        out
+    }
+
+    fn month_year(&self, date: Date) -> String {
+        let (y, m, _) = date.ymd();
+        format!("{} {y}", self.month(m))
+    }
+
     fn money(&self, minor: i64, currency: Currency) -> String {
         let sign = if minor < 0 { "-" } else { "" };
         let m = minor.unsigned_abs();
@@ -205,7 +206,6 @@ impl Formats for LocaleFormats {
         }
     }
 
-    /// "March 2, 2026" / "2 mars 2026", "1er mars 2026".
     fn date(&self, date: Date) -> String {
         let (y, m, d) = date.ymd();
         let month = self.month(m);

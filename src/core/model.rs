@@ -28,6 +28,14 @@ impl Lang {
             Lang::En
         }
     }
+
+    /// The BCP 47 tag handed to the browser's Intl formatters.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en-CA",
+            Lang::Fr => "fr-CA",
+        }
+    }
 }
 
 /// A text in English and French.

@@ -8,6 +8,7 @@
 //! the page shares.
 
 mod canvas;
+mod intl;
 mod listen;
 mod ui;
 mod widget;

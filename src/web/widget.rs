@@ -1,11 +1,12 @@
 //! One widget on the page: its state, its DOM, its listeners, its drawing.
 
 use super::canvas::MeasuredCanvas;
+use super::intl::{today, IntlFormats};
 use super::listen::Listener;
 use super::ui::{self, fill, t};
 use crate::core::date::Date;
 use crate::core::engine::{self, before_deal, Comparison, Layer, LayerStatus, Quote, Shipment};
-use crate::core::format::{css_number, Formats, LocaleFormats};
+use crate::core::format::{css_number, Formats};
 use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
 use crate::core::model::{Dataset, Lang};
 use crate::core::money::{parse_amount, Currency};
@@ -44,16 +45,6 @@ fn builtin() -> Result<Rc<Dataset>, String> {
 /// Reads `key` of a plain JS object as text: strings as they are, numbers
 /// written out (`setState({value: 40000})` and `{value: "40 000"}` both
 /// work), anything else as absent.
-/// Today in the reader's time zone, as a civil date.
-fn today() -> Option<Date> {
-    let now = js_sys::Date::new_0();
-    Date::from_ymd(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-}
-
 fn prop(obj: &JsValue, key: &str) -> Option<String> {
     let v = js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok()?;
     if let Some(s) = v.as_string() {
@@ -384,7 +375,7 @@ struct Inner {
     mode: ViewMode,
     theme_pref: String,
     share_state: bool,
-    fmt: LocaleFormats,
+    fmt: IntlFormats,
     inputs: Inputs,
     /// Field name → message, for every field that does not read.
     errors: Vec<(&'static str, &'static str)>,
@@ -489,7 +480,7 @@ impl Widget {
         markup.push_str("</div>");
         root.set_inner_html(&markup);
         let inner = Inner {
-            fmt: LocaleFormats(lang),
+            fmt: IntlFormats::new(lang),
             lang,
             mode,
             theme_pref: "auto".into(),
