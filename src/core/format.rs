@@ -129,36 +129,42 @@ impl LocaleFormats {
 /// zeros, for CSS values (`13.5px`, `2.625dppx`). Integer arithmetic only:
 /// formatting an `f64` with `{}` links Rust's float printing (~20 KB of wasm).
 pub fn css_number(x: f64, decimals: u32) -> String {
-    let unit = 10i64.pow(decimals);
-    let scaled = (x * unit as f64).round();
+    let scaled = (x * 10f64.powi(decimals as i32)).round();
     if !scaled.is_finite() || scaled.abs() >= 9e15 {
         return "0".into();
     }
     let scaled = scaled as i64;
-    let m = scaled.unsigned_abs();
-    let (whole, frac) = (m / unit as u64, m % unit as u64);
+    let (whole, fraction) = split_decimal(scaled.unsigned_abs(), decimals);
     let sign = if scaled < 0 { "-" } else { "" };
-    if frac == 0 {
-        return format!("{sign}{whole}");
+    match fraction {
+        Some(f) => format!("{sign}{whole}.{f}"),
+        None => format!("{sign}{whole}"),
     }
-    let digits = format!("{frac:0width$}", width = decimals as usize);
-    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
+/// `m / 10^decimals` as its whole part and its decimals without trailing
+/// zeros (`None` when there are none): `(13698, 4)` → `(1, Some("3698"))`.
+fn split_decimal(m: u64, decimals: u32) -> (u64, Option<String>) {
+    let unit = 10u64.pow(decimals);
+    let frac = m % unit;
+    let digits = (frac > 0).then(|| {
+        let padded = format!("{frac:0width$}", width = decimals as usize);
+        padded.trim_end_matches('0').to_string()
+    });
+    (m / unit, digits)
 }
 
 impl Formats for LocaleFormats {
     fn decimal(&self, scaled: i64, decimals: u32) -> String {
-        let unit = 10u64.pow(decimals);
-        let m = scaled.unsigned_abs();
+        let (whole, fraction) = split_decimal(scaled.unsigned_abs(), decimals);
         let mut out = String::new();
         if scaled < 0 {
             out.push('-');
         }
-        out.push_str(&self.grouped(m / unit));
-        let frac = m % unit;
-        if frac > 0 {
-            let digits = format!("{frac:0width$}", width = decimals as usize);
+        out.push_str(&self.grouped(whole));
+        if let Some(f) = fraction {
             out.push(self.decimal_sign());
-            out.push_str(digits.trim_end_matches('0'));
+            out.push_str(&f);
         }
         out
     }

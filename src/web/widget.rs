@@ -1034,11 +1034,7 @@ impl Inner {
         self.sync_slider();
         let has_quota = self.ds.quota_for(&self.inputs.flow).is_some();
         if let Some(q) = self.dom.q("[data-role=quota-field]") {
-            let _ = if has_quota {
-                q.remove_attribute("hidden")
-            } else {
-                q.set_attribute("hidden", "")
-            };
+            write_flag(&q, "hidden", !has_quota);
         }
     }
 
