@@ -10,9 +10,8 @@
 // wasm linear memory (every WebAssembly.Memory on the page, found with CDP Runtime.queryObjects,
 // so nothing is exposed for the benchmark) before and after 10,000 more inputs.
 // Prints numbers only; nothing is asserted.
-import { startEnv, stopEnv, openPage, waitDrawn, memoryUse, calculatorInputs } from '../tests/e2e/helpers.mjs';
+import { startEnv, stopEnv, openPage, waitDrawn, memoryUse, calculatorInputs, CALC } from '../tests/e2e/helpers.mjs';
 
-const CALC = 'trade-widget[view=calculator]';
 const N = Number(process.env.BENCH_N || 500);
 const LEAK_N = Number(process.env.BENCH_LEAK_N || 10_000);
 

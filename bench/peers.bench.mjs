@@ -55,7 +55,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startEnv, stopEnv, ROOT, memoryUse, calculatorInputs } from '../tests/e2e/helpers.mjs';
+import { startEnv, stopEnv, ROOT, memoryUse, calculatorInputs, CALC } from '../tests/e2e/helpers.mjs';
 
 const LOADS = Number(process.env.LOADS || 9);
 const N = Number(process.env.INTERACTIONS || 500);
@@ -70,7 +70,6 @@ const LOAD_TIMEOUT = 300_000;
 const ZOOM_TO_MONTH = 7; // as bench/timeline.bench.mjs: the whole story / 2^7 ≈ 28 days
 
 const TARGET_BYTES = 70 * 1024;
-const CALC = 'trade-widget[view=calculator]';
 
 const version = (pkg) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 const TL_NAME = `TimelineJS ${version('@knight-lab/timelinejs')}`;

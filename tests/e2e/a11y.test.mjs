@@ -7,15 +7,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
-  startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, normalise, TIMEOUT,
+  startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, normalise, TIMEOUT, CALC, TL,
 } from './helpers.mjs';
 
 before(startEnv);
 after(stopEnv);
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const CALC = 'trade-widget[view=calculator]';
-const TL = 'trade-widget[view=timeline]';
 const PAGES = [
   { lang: 'en', path: '/index.html' },
   { lang: 'fr', path: '/www/pages/article-fr.html' },

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, canvasInk, resultPath, TIMEOUT,
+  startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, canvasInk, resultPath, TIMEOUT, CALC, TL,
 } from './helpers.mjs';
 
 before(startEnv);
@@ -17,10 +17,10 @@ for (const width of [1280, 390]) {
     try {
       const n = await waitDrawn(page, 'trade-widget');
       assert.equal(n, 2, 'the article embeds two widgets');
-      assert.equal(await page.locator('trade-widget[view=calculator]').count(), 1);
-      assert.equal(await page.locator('trade-widget[view=timeline]').count(), 1);
+      assert.equal(await page.locator(CALC).count(), 1);
+      assert.equal(await page.locator(TL).count(), 1);
 
-      for (const host of ['trade-widget[view=calculator]', 'trade-widget[view=timeline]']) {
+      for (const host of [CALC, TL]) {
         const canvases = await canvasInk(page, host);
         assert.ok(canvases.length > 0, `${host} has no canvas`);
         for (const c of canvases) {

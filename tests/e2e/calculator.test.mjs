@@ -7,13 +7,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, waitForText, normalise,
-  canvasInk, tabTo, resultPath, TIMEOUT,
+  canvasInk, tabTo, resultPath, TIMEOUT, CALC,
 } from './helpers.mjs';
 
 before(startEnv);
 after(stopEnv);
 
-const CALC = 'trade-widget[view=calculator]';
 const EN_RESULT = 'C$2,440.00';
 const FR_RESULT = '2 440,00 $';
 const q = (page, inner) => shadow(page, CALC, inner);

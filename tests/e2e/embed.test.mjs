@@ -18,15 +18,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startEnv, stopEnv, assertNoProblems, waitDrawn, shadow, waitForText, normalise, canvasInk,
-  resultPath, ROOT, TIMEOUT,
+  resultPath, ROOT, TIMEOUT, CALC, TL,
 } from './helpers.mjs';
 
 let env;
 before(async () => { env = await startEnv(); });
 after(stopEnv);
 
-const CALC = 'trade-widget[view=calculator]';
-const TL = 'trade-widget[view=timeline]';
 const MIN_INK = 0.005;
 
 /**

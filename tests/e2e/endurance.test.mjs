@@ -6,7 +6,7 @@
 // memory grew by less than 1 MB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, memoryUse, TIMEOUT } from './helpers.mjs';
+import { startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, memoryUse, TIMEOUT, CALC, TL } from './helpers.mjs';
 
 before(startEnv);
 after(stopEnv);
@@ -77,14 +77,14 @@ test(`${N} random interactions across two widgets`, { timeout: 20 * TIMEOUT }, a
     const kinds = Object.values(count).reduce((a, b) => a + b, 0);
     assert.equal(kinds, N, 'every interaction ran');
 
-    for (const host of ['trade-widget[view=calculator]', 'trade-widget[view=timeline]']) {
+    for (const host of [CALC, TL]) {
       assert.equal(await page.locator(host).getAttribute('data-status'), 'ready', `${host} still drawn`);
     }
     // Both still answer (a panic would have aborted the shared module): a known state gives the golden figure.
     await page.evaluate(() => document.querySelector('trade-widget[view=calculator]')
       .setState({ flow: 'cn-ev-to-ca', value: '40000', currency: 'CAD', date: '2026-03-02', quantity: '1', quotaUsed: '0', compareDate: '2026-01-15' }));
     await page.evaluate(() => document.querySelector('trade-widget[view=calculator]')._tw.redraw());
-    const summary = await page.locator('trade-widget[view=calculator]').locator('[data-role=summary]').textContent();
+    const summary = await page.locator(CALC).locator('[data-role=summary]').textContent();
     assert.match(summary, /C\$2,440\.00/);
     const growth = after - before;
     console.log(`# wasm memory: ${before} → ${after} bytes (growth ${growth}) after ${N} interactions`);

@@ -5,13 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, waitForText, normalise, TIMEOUT,
+  startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, waitForText, normalise, TIMEOUT, CALC,
 } from './helpers.mjs';
 
 before(startEnv);
 after(stopEnv);
 
-const CALC = 'trade-widget[view=calculator]';
 const q = (page, inner) => shadow(page, CALC, inner);
 const text = async (locator) => normalise(await locator.textContent());
 

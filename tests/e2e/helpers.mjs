@@ -22,6 +22,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Generous: two cores shared with other jobs, and a cold wasm compile.
 export const TIMEOUT = 60_000;
 
+/** The two widgets of the demo article and the test pages. */
+export const CALC = 'trade-widget[view=calculator]';
+export const TL = 'trade-widget[view=timeline]';
+
 let env = null;
 
 export async function startEnv() {

@@ -5,14 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, waitForText, normalise,
-  tabTo, focusedIs, TIMEOUT,
+  tabTo, focusedIs, TIMEOUT, CALC, TL,
 } from './helpers.mjs';
 
 before(startEnv);
 after(stopEnv);
 
-const CALC = 'trade-widget[view=calculator]';
-const TL = 'trade-widget[view=timeline]';
 
 /** The visible text of the select's chosen option (what the closed select shows). */
 const shownOption = (select) => select.evaluate((el) => el.options[el.selectedIndex]?.textContent.trim() ?? '');

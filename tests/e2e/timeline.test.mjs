@@ -12,14 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ROOT, startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, normalise, focusedIs,
-  tabTo, resultPath, TIMEOUT,
+  tabTo, resultPath, TIMEOUT, CALC, TL,
 } from './helpers.mjs';
 
 before(startEnv);
 after(stopEnv);
 
-const TL = 'trade-widget[view=timeline]';
-const CALC = 'trade-widget[view=calculator]';
 const CANVAS = 'canvas[data-role=timeline]';
 const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'canada-china.json'), 'utf8'));
 
