@@ -6,24 +6,45 @@
 use std::path::Path;
 use trade_widget::fuzzing::{check_amount, check_data_file, check_engine};
 
-fn replay(target: &str, check: fn(&[u8])) -> usize {
-    let mut n = 0;
-    for dir in ["corpus", "regressions"] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fuzz")
-            .join(dir)
-            .join(target);
-        let Ok(entries) = std::fs::read_dir(&path) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            if let Ok(bytes) = std::fs::read(entry.path()) {
-                check(&bytes);
-                n += 1;
-            }
-        }
+/// Runs `check` on every file in fuzz/`dir`/`target`/ and returns how many
+/// it ran. A missing directory runs none; a file that cannot be read fails
+/// the test rather than being passed over.
+fn replay_dir(dir: &str, target: &str, check: fn(&[u8])) -> usize {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz")
+        .join(dir)
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&path) else {
+        return 0;
+    };
+    let mut ran = 0;
+    for entry in entries {
+        let file = entry
+            .unwrap_or_else(|e| panic!("listing {}: {e}", path.display()))
+            .path();
+        let bytes =
+            std::fs::read(&file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display()));
+        check(&bytes);
+        ran += 1;
     }
-    n
+    ran
+}
+
+/// Replays the corpus libFuzzer kept for `target` and the crashes it found.
+/// Both are checked in: an empty corpus means the files went missing (or the
+/// target was renamed), and the replay would test nothing. `crashes` is how
+/// many crash inputs the target has produced so far (README, Fuzzing).
+fn replay(target: &str, check: fn(&[u8]), crashes: usize) {
+    let corpus = replay_dir("corpus", target, check);
+    assert!(
+        corpus > 0,
+        "fuzz/corpus/{target}/ is empty or missing: nothing was replayed"
+    );
+    let found = replay_dir("regressions", target, check);
+    assert!(
+        found >= crashes,
+        "fuzz/regressions/{target}/ has {found} inputs, expected at least {crashes}"
+    );
 }
 
 /// Deterministic pseudo-random inputs (xorshift), so no run depends on luck.
@@ -43,7 +64,7 @@ fn sweep(check: fn(&[u8]), count: usize, len: usize) {
 
 #[test]
 fn data_file_corpus_and_crashes() {
-    replay("load", check_data_file);
+    replay("load", check_data_file, 1);
     for text in [
         "{",
         "{}",
@@ -59,7 +80,7 @@ fn data_file_corpus_and_crashes() {
 
 #[test]
 fn amount_corpus_and_crashes() {
-    replay("amount", check_amount);
+    replay("amount", check_amount, 0);
     for text in [
         "",
         "-",
@@ -82,7 +103,7 @@ fn amount_corpus_and_crashes() {
 
 #[test]
 fn engine_corpus_crashes_and_sweep() {
-    replay("engine", check_engine);
+    replay("engine", check_engine, 1);
     sweep(check_engine, 2_000, 160);
 }
 
