@@ -1,13 +1,20 @@
-//! The pure core: data model, validation, the duty engine, dates, money and
-//! the timeline layout. No web-sys and no JsValue here: everything compiles
-//! and is tested natively with `cargo test`.
+//! The pure core: data model, validation, the duty engine, dates, money, the
+//! calculator's form, the interface strings and the timeline layout and
+//! gestures. No web-sys and no JsValue here: everything compiles and is
+//! tested natively with `cargo test`.
 
 /// Calendar dates as day numbers.
 pub mod date;
 /// The duty engine: layers in force, quotas, suspensions, comparisons.
 pub mod engine;
+/// The calculator's inputs, their checks and the preset dates.
+pub mod form;
 /// Money, rates, numbers and dates in English and French.
 pub mod format;
+/// The timeline's pointer gestures and key map, as a pure state machine.
+pub mod gesture;
+/// Every interface string, in English and French (a typed catalogue).
+pub mod i18n;
 /// A small JSON reader with line and column errors.
 pub mod json;
 /// Reading and validating a data file.
@@ -18,6 +25,8 @@ pub mod model;
 pub mod money;
 /// Stable sorting with one copy of the sort code in the bundle.
 pub mod order;
+/// The breakdown rows and the notes under a result.
+pub mod result;
 /// The calculator's state in the URL fragment.
 pub mod share;
 /// The summary sentence and labels, in English and French.

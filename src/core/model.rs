@@ -10,33 +10,7 @@ use super::date::{Date, Precision};
 use super::money::{Currency, Rate};
 use serde::Serialize;
 
-/// The two languages every reader-facing text is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-}
-
-impl Lang {
-    /// `fr`, `fr-CA`, `FR-ca` … are French; anything else is English.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.trim().to_ascii_lowercase().starts_with("fr") {
-            Lang::Fr
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The BCP 47 tag handed to the browser's Intl formatters.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en-CA",
-            Lang::Fr => "fr-CA",
-        }
-    }
-}
+pub use super::i18n::Lang;
 
 /// A text in English and French.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]

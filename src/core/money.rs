@@ -3,6 +3,7 @@
 //! No floating point touches an amount: a duty printed in a news article must
 //! be the same on every reader's machine and must add up to the total shown.
 
+use super::i18n::{Lang, Msg};
 use std::fmt;
 
 /// The currencies a reader can enter a value in.
@@ -142,32 +143,22 @@ pub enum AmountError {
 
 impl AmountError {
     /// A message the reader can act on, in their language.
-    pub fn message(&self, lang: super::model::Lang) -> &'static str {
-        use super::model::Lang::*;
-        match (self, lang) {
-            (AmountError::Empty, En) => "Enter a value, for example 40,000.",
-            (AmountError::Empty, Fr) => "Entrez une valeur, par exemple 40 000.",
-            (AmountError::NotANumber, En) => {
-                "The value must be a number, for example 40,000 or 40000.50."
-            }
-            (AmountError::NotANumber, Fr) => {
-                "La valeur doit être un nombre, par exemple 40 000 ou 40 000,50."
-            }
-            (AmountError::Negative, En) => "The value cannot be negative.",
-            (AmountError::Negative, Fr) => "La valeur ne peut pas être négative.",
-            (AmountError::Zero, En) => "The value must be more than zero.",
-            (AmountError::Zero, Fr) => "La valeur doit être supérieure à zéro.",
-            (AmountError::TooPrecise, En) => "Use at most two decimals (cents).",
-            (AmountError::TooPrecise, Fr) => "Utilisez au plus deux décimales (cents).",
-            (AmountError::TooLarge, En) => "The value must be at most 1,000,000,000,000.",
-            (AmountError::TooLarge, Fr) => "La valeur doit être d’au plus 1 000 000 000 000.",
-        }
+    pub fn message(&self, lang: Lang) -> &'static str {
+        let msg = match self {
+            AmountError::Empty => Msg::AmountEmpty,
+            AmountError::NotANumber => Msg::AmountNotANumber,
+            AmountError::Negative => Msg::AmountNegative,
+            AmountError::Zero => Msg::AmountZero,
+            AmountError::TooPrecise => Msg::AmountTooPrecise,
+            AmountError::TooLarge => Msg::AmountTooLarge,
+        };
+        msg.text(lang)
     }
 }
 
 impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message(super::model::Lang::En))
+        f.write_str(self.message(Lang::En))
     }
 }
 
@@ -180,7 +171,7 @@ impl std::error::Error for AmountError {}
 /// In English a comma groups thousands and a point marks the decimals; in
 /// French a comma marks the decimals, and a point does too when it is
 /// followed by one or two digits (readers paste English numbers).
-pub fn parse_amount(input: &str, lang: super::model::Lang) -> Result<i64, AmountError> {
+pub fn parse_amount(input: &str, lang: Lang) -> Result<i64, AmountError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return Err(AmountError::Empty);
@@ -214,10 +205,10 @@ pub fn parse_amount(input: &str, lang: super::model::Lang) -> Result<i64, Amount
         let tail = &body[i + 1..];
         let digits_only = !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit());
         match (lang, body.as_bytes()[i]) {
-            (super::model::Lang::En, b'.') => digits_only,
-            (super::model::Lang::En, _) => false,
-            (super::model::Lang::Fr, b',') => digits_only,
-            (super::model::Lang::Fr, _) => digits_only && tail.len() <= 2,
+            (Lang::En, b'.') => digits_only,
+            (Lang::En, _) => false,
+            (Lang::Fr, b',') => digits_only,
+            (Lang::Fr, _) => digits_only && tail.len() <= 2,
         }
     });
     let (int_part, frac_part) = match decimal_at {
@@ -298,7 +289,7 @@ fn is_currency_word(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::Lang::{En, Fr};
+    use super::Lang::{En, Fr};
     use super::*;
 
     #[test]

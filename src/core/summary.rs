@@ -7,35 +7,15 @@
 
 use super::engine::{Comparison, LayerStatus, Quote};
 use super::format::Formats;
-use super::model::{Confidence, Dataset, Lang};
-
-/// Reader-facing words the widget uses in more than one place.
-pub fn word(key: &str, lang: Lang) -> &'static str {
-    match (key, lang) {
-        ("estimate", Lang::En) => "estimate",
-        ("estimate", Lang::Fr) => "estimation",
-        ("press", Lang::En) => "reported",
-        ("press", Lang::Fr) => "selon la presse",
-        ("before_deal", Lang::En) => "before the deal",
-        ("before_deal", Lang::Fr) => "avant l’entente",
-        ("suspended", Lang::En) => "suspended",
-        ("suspended", Lang::Fr) => "suspendu",
-        ("waived", Lang::En) => "waived inside the quota",
-        ("waived", Lang::Fr) => "levé dans le contingent",
-        ("over_quota", Lang::En) => "over-quota part only",
-        ("over_quota", Lang::Fr) => "partie hors contingent seulement",
-        ("ban", Lang::En) => "imports blocked",
-        ("ban", Lang::Fr) => "importations bloquées",
-        _ => "",
-    }
-}
+use super::i18n::{Lang, Msg};
+use super::model::{Confidence, Dataset};
 
 /// The label a figure of this confidence carries, or `None` for a confirmed one.
 pub fn confidence_label(c: Confidence, lang: Lang) -> Option<&'static str> {
     match c {
         Confidence::Confirmed => None,
-        Confidence::Press => Some(word("press", lang)),
-        Confidence::Estimate => Some(word("estimate", lang)),
+        Confidence::Press => Some(Msg::Press.text(lang)),
+        Confidence::Estimate => Some(Msg::Estimate.text(lang)),
     }
 }
 
@@ -43,10 +23,10 @@ pub fn confidence_label(c: Confidence, lang: Lang) -> Option<&'static str> {
 pub fn status_label(status: &LayerStatus, lang: Lang) -> &'static str {
     match status {
         LayerStatus::Applied => "",
-        LayerStatus::OverQuotaOnly => word("over_quota", lang),
-        LayerStatus::Suspended { .. } => word("suspended", lang),
-        LayerStatus::WaivedInQuota { .. } => word("waived", lang),
-        LayerStatus::Ban => word("ban", lang),
+        LayerStatus::OverQuotaOnly => Msg::OverQuota.text(lang),
+        LayerStatus::Suspended { .. } => Msg::Suspended.text(lang),
+        LayerStatus::WaivedInQuota { .. } => Msg::Waived.text(lang),
+        LayerStatus::Ban => Msg::Ban.text(lang),
     }
 }
 
@@ -185,5 +165,5 @@ fn quota_phrase(q: &Quote, lang: Lang) -> String {
 
 /// "before the deal" in the reader's language.
 pub fn before_deal_label(lang: Lang) -> &'static str {
-    word("before_deal", lang)
+    Msg::BeforeDeal.text(lang)
 }

@@ -187,7 +187,7 @@ pub fn draw_duty_bars<DB: DrawingBackend>(
         let total = quotes[i].effective;
         let blocked = quotes[i].blocked && acc == 0;
         let top_text = if blocked {
-            crate::core::summary::word("ban", lang).to_string()
+            crate::core::i18n::Msg::Ban.text(lang).to_string()
         } else {
             fmt.percent(total)
         };

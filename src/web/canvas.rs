@@ -4,7 +4,7 @@
 //! plotters' wasm text measurement appends a `<span>` to the host page's
 //! `<body>` for every label: it inherits the page's CSS (letter-spacing,
 //! text-transform) and forces a layout of the whole article on each redraw
-//! (craft notes §2.3). `measureText` on our own context does neither.
+//! (each one a synchronous layout of the host page). `measureText` on our own context does neither.
 //!
 //! Text is drawn here too, not by `CanvasBackend::draw_text`: that sets
 //! `ctx.font` for every label, and each assignment is parsed as CSS (the
@@ -185,5 +185,46 @@ impl DrawingBackend for MeasuredCanvas {
         let size = style.size();
         let w = self.measure_styled(text, style.style().as_str(), size, style.family().as_str());
         Ok((w.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32))
+    }
+}
+
+/// Sizes the canvas backing store to its CSS size × devicePixelRatio
+/// (plotters-canvas draws in backing-store pixels and never does this).
+/// Returns the device-pixel size, or `None` while the canvas is not laid out.
+pub fn size_canvas(
+    canvas: &HtmlCanvasElement,
+    (cw, ch): (f64, f64),
+    dpr: f64,
+) -> Option<(u32, u32)> {
+    if cw < 1.0 || ch < 1.0 {
+        return None;
+    }
+    let w = (cw * dpr).round().max(1.0) as u32;
+    let h = (ch * dpr).round().max(1.0) as u32;
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    Some((w, h))
+}
+
+/// Sizes `canvas`, wraps it in the measuring backend and hands `draw` the
+/// area; presents it when `draw` says it drew.
+pub fn with_canvas(
+    canvas: &HtmlCanvasElement,
+    css: (f64, f64),
+    dpr: f64,
+    draw: impl FnOnce(&DrawingArea<MeasuredCanvas, plotters::coord::Shift>) -> bool,
+) {
+    if size_canvas(canvas, css, dpr).is_none() {
+        return;
+    }
+    if let Some(backend) = MeasuredCanvas::new(canvas.clone()) {
+        let area = backend.into_drawing_area();
+        if draw(&area) {
+            let _ = area.present();
+        }
     }
 }

@@ -2,18 +2,37 @@
 //!
 //! One wasm module serves every widget on the page; each `<trade-widget>`
 //! element gets its own [`Widget`] handle (eframe's `WebHandle` shape), which
-//! owns its listeners and observers and drops them in [`Widget::destroy`].
-//! All JS-facing calls return `Result` and never panic: on
+//! owns its listeners and observers and releases them when destroyed or
+//! dropped. All JS-facing calls return `Result` and never panic: on
 //! wasm32-unknown-unknown a panic aborts the instance that every widget on
 //! the page shares.
+//!
+//! One module per role, as in the wasm-bindgen todomvc example:
+//! - [`handle`]: the `#[wasm_bindgen]` handle the loader holds;
+//! - `boundary`: what crosses the JS boundary (options, patches, state);
+//! - `runner`: animation frames, the resize observer, the change event;
+//! - `events`: which DOM events are listened to and how each becomes a call;
+//! - `state`: one widget's state and its frame;
+//! - `calculator`, `timeline`: the two views, writing what core computed;
+//! - `fragment`: the state in the URL fragment (`share-state`);
+//! - `dom`, `markup`, `canvas`, `intl`, `listen`: DOM writing, the static
+//!   markup, the canvas backend, Intl formatting, owned listeners.
 
+mod boundary;
+mod calculator;
 mod canvas;
+mod dom;
+mod events;
+mod fragment;
+pub mod handle;
 mod intl;
 mod listen;
-mod ui;
-mod widget;
+mod markup;
+mod runner;
+mod state;
+mod timeline;
 
-pub use widget::Widget;
+pub use handle::Widget;
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

@@ -1,0 +1,429 @@
+//! The timeline's gestures and keys as a pure state machine.
+//!
+//! The web layer turns each DOM pointer, wheel and key event into the
+//! neutral inputs here (device pixels on the canvas) and applies the
+//! [`Outcome`]; every decision (is this a tap or a drag, which finger
+//! pinches, how far a zoom goes) is made here and tested natively.
+
+use super::date::Date;
+use super::timeline::{Orientation, View};
+
+/// How much one zoom button press or `+`/`−` key zooms.
+pub const ZOOM_STEP: f64 = 2.0;
+/// How much one wheel notch zooms.
+pub const WHEEL_STEP: f64 = 1.25;
+/// How far (CSS px, summed over x and y) a pointer moves before a press
+/// becomes a drag rather than a tap.
+pub const TAP_SLOP_CSS_PX: f64 = 6.0;
+/// How close (CSS px along the axis) a press must be to the date marker to
+/// drag it rather than pan.
+pub const MARKER_GRAB_CSS_PX: f64 = 8.0;
+/// How far (CSS px) from a marker a tap still selects its event.
+pub const HIT_SLOP_CSS_PX: f64 = 10.0;
+
+/// What a pointer did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Down,
+    Move,
+    Up,
+    Cancel,
+}
+
+/// One pointer event, in device pixels from the canvas's top left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointerInput {
+    pub phase: Phase,
+    pub id: i32,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// The timeline as last drawn: what turns pixels into days.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub orientation: Orientation,
+    /// Where the time axis starts and how long it is, in device pixels.
+    pub axis: (f64, f64),
+    pub dpr: f64,
+    /// The selected date (the draggable marker), if any.
+    pub marker: Option<Date>,
+    /// The dates the marker may be dragged to.
+    pub coverage: (Date, Date),
+}
+
+impl Frame {
+    /// The position along the time axis (x, or y when vertical) of a point.
+    fn along(&self, x: f64, y: f64) -> f64 {
+        match self.orientation {
+            Orientation::Vertical => y,
+            Orientation::Horizontal => x,
+        }
+    }
+
+    /// The day under a point in `view`.
+    pub fn day_at(&self, x: f64, y: f64, view: &View) -> f64 {
+        let (origin, len) = self.axis;
+        view.day_at(self.along(x, y) - origin, len)
+    }
+}
+
+/// A gesture in progress.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Drag {
+    Pan {
+        pointer: i32,
+        start: (f64, f64),
+        start_view: View,
+        moved: bool,
+    },
+    Marker {
+        pointer: i32,
+    },
+    Pinch {
+        a: (i32, f64, f64),
+        b: (i32, f64, f64),
+        start_dist: f64,
+        start_view: View,
+    },
+}
+
+/// What the web layer does after a pointer event.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Outcome {
+    /// Nothing visible changed.
+    Nothing,
+    /// Show this window of time.
+    View(View),
+    /// The marker was dragged: set the calculator's date.
+    Marker(Date),
+    /// A press that did not move: open the event under this point, if any.
+    Tap { x: f64, y: f64 },
+    /// A gesture ended that changed what is drawn (draw once more).
+    Ended,
+}
+
+/// The pointer state of one timeline.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gestures {
+    drag: Option<Drag>,
+}
+
+fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
+    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt().max(1.0)
+}
+
+impl Gestures {
+    /// Whether a pointer is down.
+    pub fn active(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// Feeds one pointer event; `view` is the window shown now.
+    pub fn pointer(&mut self, e: PointerInput, view: View, frame: &Frame) -> Outcome {
+        let PointerInput { phase, id, x, y } = e;
+        match (phase, self.drag) {
+            (Phase::Down, Some(Drag::Pan { pointer, start, .. })) if pointer != id => {
+                // A second finger: pinch around the midpoint of the two.
+                self.drag = Some(Drag::Pinch {
+                    a: (pointer, start.0, start.1),
+                    b: (id, x, y),
+                    start_dist: distance(start, (x, y)),
+                    start_view: view,
+                });
+                Outcome::Nothing
+            }
+            (Phase::Down, _) => {
+                let (origin, len) = frame.axis;
+                let on_marker = frame.marker.is_some_and(|d| {
+                    let p = origin + view.pos_of(f64::from(d.days()), len);
+                    (p - frame.along(x, y)).abs() < MARKER_GRAB_CSS_PX * frame.dpr
+                });
+                self.drag = Some(if on_marker {
+                    Drag::Marker { pointer: id }
+                } else {
+                    Drag::Pan {
+                        pointer: id,
+                        start: (x, y),
+                        start_view: view,
+                        moved: false,
+                    }
+                });
+                Outcome::Nothing
+            }
+            (
+                Phase::Move,
+                Some(Drag::Pan {
+                    pointer,
+                    start,
+                    start_view,
+                    moved,
+                }),
+            ) if pointer == id => {
+                let moved = moved
+                    || (x - start.0).abs() + (y - start.1).abs() > TAP_SLOP_CSS_PX * frame.dpr;
+                if !moved {
+                    return Outcome::Nothing;
+                }
+                self.drag = Some(Drag::Pan {
+                    pointer,
+                    start,
+                    start_view,
+                    moved,
+                });
+                let days_per_px = (start_view.end - start_view.start) / frame.axis.1.max(1.0);
+                let mut next = start_view;
+                next.pan(-(frame.along(x, y) - frame.along(start.0, start.1)) * days_per_px);
+                Outcome::View(next)
+            }
+            (Phase::Move, Some(Drag::Marker { pointer })) if pointer == id => {
+                let day = frame.day_at(x, y, &view).round() as i32;
+                let (lo, hi) = frame.coverage;
+                Outcome::Marker(Date::from_days(day.clamp(lo.days(), hi.days())))
+            }
+            (
+                Phase::Move,
+                Some(Drag::Pinch {
+                    mut a,
+                    mut b,
+                    start_dist,
+                    start_view,
+                }),
+            ) if id == a.0 || id == b.0 => {
+                if id == a.0 {
+                    a = (id, x, y);
+                } else {
+                    b = (id, x, y);
+                }
+                let anchor = frame.day_at((a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0, &start_view);
+                let mut next = start_view;
+                next.zoom(distance((a.1, a.2), (b.1, b.2)) / start_dist, anchor);
+                self.drag = Some(Drag::Pinch {
+                    a,
+                    b,
+                    start_dist,
+                    start_view,
+                });
+                Outcome::View(next)
+            }
+            (Phase::Move, _) => Outcome::Nothing,
+            (Phase::Up | Phase::Cancel, was) => {
+                self.drag = None;
+                match (was, phase) {
+                    (Some(Drag::Pan { moved: false, .. }), Phase::Up) => Outcome::Tap { x, y },
+                    (Some(Drag::Marker { .. } | Drag::Pinch { .. }), _) => Outcome::Ended,
+                    _ => Outcome::Nothing,
+                }
+            }
+        }
+    }
+}
+
+/// One wheel notch at a point: zoom in (`delta_y < 0`) or out around the
+/// day under it.
+pub fn wheel(view: View, delta_y: f64, x: f64, y: f64, frame: &Frame) -> View {
+    let anchor = frame.day_at(x, y, &view);
+    let factor = if delta_y < 0.0 {
+        WHEEL_STEP
+    } else {
+        1.0 / WHEEL_STEP
+    };
+    let mut next = view;
+    next.zoom(factor, anchor);
+    next
+}
+
+/// What a key does on the focused timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyAction {
+    /// The next (or previous) event in date order, skipping hidden lanes.
+    Step {
+        forward: bool,
+    },
+    First,
+    Last,
+    /// Open the focused event's card and take its date.
+    Open,
+    Close,
+    ZoomIn,
+    ZoomOut,
+}
+
+/// The timeline's key map, by `KeyboardEvent.key`; `None` leaves the key to
+/// the browser (Tab, page scrolling keys …).
+pub fn key_action(key: &str) -> Option<KeyAction> {
+    Some(match key {
+        "ArrowRight" | "ArrowDown" => KeyAction::Step { forward: true },
+        "ArrowLeft" | "ArrowUp" => KeyAction::Step { forward: false },
+        "Home" => KeyAction::First,
+        "End" => KeyAction::Last,
+        "Enter" | " " => KeyAction::Open,
+        "Escape" => KeyAction::Close,
+        "+" | "=" => KeyAction::ZoomIn,
+        "-" | "_" | "−" => KeyAction::ZoomOut,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).expect("a test date")
+    }
+
+    /// A 1000 px horizontal axis from x = 0 showing 2020-01-01 + 1000 days.
+    fn setup(marker: Option<&str>) -> (View, Frame) {
+        let start = f64::from(day("2020-01-01").days());
+        let view = View::new(start, start + 1000.0);
+        let frame = Frame {
+            orientation: Orientation::Horizontal,
+            axis: (0.0, 1000.0),
+            dpr: 1.0,
+            marker: marker.map(day),
+            coverage: (day("2017-01-01"), day("2026-12-31")),
+        };
+        (view, frame)
+    }
+
+    fn at(phase: Phase, id: i32, x: f64, y: f64) -> PointerInput {
+        PointerInput { phase, id, x, y }
+    }
+
+    #[test]
+    fn a_press_that_does_not_move_is_a_tap() {
+        let (view, frame) = setup(None);
+        let mut g = Gestures::default();
+        assert_eq!(
+            g.pointer(at(Phase::Down, 1, 100.0, 50.0), view, &frame),
+            Outcome::Nothing
+        );
+        // Within the slop: still a tap.
+        assert_eq!(
+            g.pointer(at(Phase::Move, 1, 103.0, 52.0), view, &frame),
+            Outcome::Nothing
+        );
+        assert_eq!(
+            g.pointer(at(Phase::Up, 1, 103.0, 52.0), view, &frame),
+            Outcome::Tap { x: 103.0, y: 52.0 }
+        );
+        assert!(!g.active());
+    }
+
+    #[test]
+    fn a_drag_pans_by_the_distance_moved_and_is_no_tap() {
+        let (view, frame) = setup(None);
+        let mut g = Gestures::default();
+        g.pointer(at(Phase::Down, 1, 500.0, 50.0), view, &frame);
+        let Outcome::View(next) = g.pointer(at(Phase::Move, 1, 400.0, 50.0), view, &frame) else {
+            panic!("a 100 px drag moves the view");
+        };
+        // 1 day per px: dragging left 100 px shows 100 days later.
+        assert!((next.start - view.start - 100.0).abs() < 1e-9, "{next:?}");
+        assert!((next.end - view.end - 100.0).abs() < 1e-9);
+        assert_eq!(
+            g.pointer(at(Phase::Up, 1, 400.0, 50.0), next, &frame),
+            Outcome::Nothing
+        );
+    }
+
+    #[test]
+    fn a_cancelled_press_is_no_tap() {
+        let (view, frame) = setup(None);
+        let mut g = Gestures::default();
+        g.pointer(at(Phase::Down, 1, 100.0, 50.0), view, &frame);
+        assert_eq!(
+            g.pointer(at(Phase::Cancel, 1, 100.0, 50.0), view, &frame),
+            Outcome::Nothing
+        );
+    }
+
+    #[test]
+    fn pressing_on_the_marker_drags_the_date_within_the_coverage() {
+        let (view, frame) = setup(Some("2020-04-10")); // day 100 of the view: x = 100
+        let mut g = Gestures::default();
+        g.pointer(at(Phase::Down, 7, 104.0, 30.0), view, &frame);
+        assert_eq!(
+            g.pointer(at(Phase::Move, 7, 300.0, 30.0), view, &frame),
+            Outcome::Marker(day("2020-10-27"))
+        );
+        // Dragged far left (past the canvas, the pointer is captured), it
+        // stops at the first covered day.
+        assert_eq!(
+            g.pointer(at(Phase::Move, 7, -5000.0, 30.0), view, &frame),
+            Outcome::Marker(frame.coverage.0)
+        );
+        assert_eq!(
+            g.pointer(at(Phase::Up, 7, 0.0, 30.0), view, &frame),
+            Outcome::Ended
+        );
+    }
+
+    #[test]
+    fn two_fingers_pinch_around_their_midpoint() {
+        let (view, frame) = setup(None);
+        let mut g = Gestures::default();
+        g.pointer(at(Phase::Down, 1, 400.0, 50.0), view, &frame);
+        g.pointer(at(Phase::Down, 2, 600.0, 50.0), view, &frame);
+        // Fingers twice as far apart: twice the zoom, around their new
+        // midpoint (x = 600, day 600 of the view as it was).
+        let Outcome::View(next) = g.pointer(at(Phase::Move, 2, 800.0, 50.0), view, &frame) else {
+            panic!("a pinch zooms");
+        };
+        assert!((next.end - next.start - 500.0).abs() < 1e-6, "{next:?}");
+        assert!((next.start - (view.start + 300.0)).abs() < 1e-6, "{next:?}");
+        // A third pointer does nothing while two pinch.
+        assert_eq!(
+            g.pointer(at(Phase::Move, 3, 10.0, 10.0), view, &frame),
+            Outcome::Nothing
+        );
+        assert_eq!(
+            g.pointer(at(Phase::Up, 1, 400.0, 50.0), next, &frame),
+            Outcome::Ended
+        );
+    }
+
+    #[test]
+    fn vertical_timelines_read_y() {
+        let (view, mut frame) = setup(None);
+        frame.orientation = Orientation::Vertical;
+        let mut g = Gestures::default();
+        g.pointer(at(Phase::Down, 1, 50.0, 500.0), view, &frame);
+        let Outcome::View(next) = g.pointer(at(Phase::Move, 1, 50.0, 450.0), view, &frame) else {
+            panic!("a vertical drag pans a vertical timeline");
+        };
+        assert!((next.start - view.start - 50.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_wheel_zooms_around_the_pointer() {
+        let (view, frame) = setup(None);
+        let zin = wheel(view, -100.0, 0.0, 0.0, &frame);
+        assert!(
+            (zin.start - view.start).abs() < 1e-9,
+            "anchored at the left edge"
+        );
+        assert!((zin.end - zin.start - 800.0).abs() < 1e-6, "{zin:?}");
+        let zout = wheel(view, 100.0, 0.0, 0.0, &frame);
+        assert!((zout.end - zout.start - 1250.0).abs() < 1e-6, "{zout:?}");
+    }
+
+    #[test]
+    fn the_key_map() {
+        assert_eq!(
+            key_action("ArrowDown"),
+            Some(KeyAction::Step { forward: true })
+        );
+        assert_eq!(
+            key_action("ArrowLeft"),
+            Some(KeyAction::Step { forward: false })
+        );
+        assert_eq!(key_action(" "), Some(KeyAction::Open));
+        assert_eq!(key_action("−"), Some(KeyAction::ZoomOut));
+        assert_eq!(key_action("="), Some(KeyAction::ZoomIn));
+        assert_eq!(key_action("Escape"), Some(KeyAction::Close));
+        assert_eq!(key_action("Tab"), None);
+        assert_eq!(key_action("PageDown"), None);
+    }
+}

@@ -1,0 +1,327 @@
+//! The calculator's result as text, apart from the summary sentence
+//! ([`super::summary`]): the rows of the breakdown table and the notes under
+//! it. The web layer writes these strings into the DOM as they are; the
+//! no-JS fallback and the tests read the same ones.
+
+use super::engine::{Conversion, Layer, LayerStatus, Quote};
+use super::format::Formats;
+use super::i18n::{fill, Lang, Msg};
+use super::model::Dataset;
+use super::summary;
+
+/// One row of the breakdown table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakdownRow<'a> {
+    /// The row header: "Surtax · Surtax · suspended", with a confidence label.
+    pub head: String,
+    /// Rate, the value it is charged on, amount.
+    pub figures: [String; 3],
+    /// The layer: its instrument and sources fill the last column.
+    pub layer: &'a Layer,
+}
+
+impl BreakdownRow<'_> {
+    /// Whether the layer costs nothing (drawn dimmed).
+    pub fn is_off(&self) -> bool {
+        self.layer.amount_minor == 0
+    }
+}
+
+/// The table's column headings after the row header, in order; each figure
+/// cell repeats its heading as a label, so a row can become a card on a phone.
+pub const FIGURE_COLUMNS: [Msg; 3] = [Msg::ColRate, Msg::ColBase, Msg::ColAmount];
+
+/// The breakdown of `q`, a row per layer in force.
+pub fn breakdown<'a>(q: &'a Quote, lang: Lang, f: &impl Formats) -> Vec<BreakdownRow<'a>> {
+    q.layers
+        .iter()
+        .map(|l| {
+            let mut name = l.name.get(lang).to_string();
+            if let Some(label) = summary::confidence_label(l.confidence, lang) {
+                name.push_str(&format!(" ({label})"));
+            }
+            let status = summary::status_label(&l.status, lang);
+            let kind = l.kind.label(lang);
+            let head = if status.is_empty() {
+                format!("{name} · {kind}")
+            } else {
+                format!("{name} · {kind} · {status}")
+            };
+            let rate = l.rate.map_or_else(|| "—".to_string(), |r| f.percent(r));
+            let base = if l.status == LayerStatus::Ban {
+                "—".to_string()
+            } else {
+                f.money(l.base_minor, q.currency)
+            };
+            BreakdownRow {
+                head,
+                figures: [rate, base, f.money(l.amount_minor, q.currency)],
+                layer: l,
+            }
+        })
+        .collect()
+}
+
+/// Everything in the rows except their figures: when a new value leaves it
+/// unchanged, only the figure cells need editing, not the table.
+pub fn breakdown_shape(rows: &[BreakdownRow], lang: Lang) -> String {
+    let mut key = String::new();
+    for r in rows {
+        key.push_str(&r.head);
+        key.push(if r.is_off() { '0' } else { '1' });
+        key.push_str(r.layer.instrument.get(lang));
+        for src in &r.layer.sources {
+            key.push_str(src);
+        }
+        key.push('\n');
+    }
+    key
+}
+
+/// The notes under the result, and which of them describes the quota (it is
+/// also shown under the quota field).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notes {
+    pub items: Vec<String>,
+    pub quota: Option<String>,
+}
+
+/// Coverage, quota year, conversion, the flow's own note, what is not
+/// included, and the data's date, in that order.
+pub fn notes(ds: &Dataset, q: &Quote, lang: Lang, f: &impl Formats) -> Notes {
+    let mut items: Vec<String> = Vec::new();
+    let mut quota = None;
+    if let Some(c) = q.outside_coverage {
+        items.push(fill(
+            Msg::Outside.text(lang),
+            &[("start", &f.date(c.start)), ("end", &f.date(c.end))],
+        ));
+    }
+    if let Some(sp) = &q.quota {
+        items.push(fill(
+            Msg::QuotaYear.text(lang),
+            &[
+                ("from", &f.date(sp.year_start)),
+                ("to", &f.date(sp.year_end)),
+                ("volume", &f.integer(sp.volume)),
+                ("remaining", &f.integer(sp.remaining)),
+            ],
+        ));
+        if sp.over_units > 0 {
+            let note = ds
+                .quota_for(&q.flow)
+                .and_then(|qu| qu.over_quota_note.as_ref())
+                .map_or(Msg::OverQuotaAssumption.text(lang), |n| n.get(lang));
+            items.push(note.to_string());
+        }
+        quota = items.last().cloned();
+    }
+    if let Some(c) = &q.conversion {
+        let rate = conversion_rate(c, f);
+        items.push(fill(Msg::Converted.text(lang), &[("rate", &rate)]));
+    }
+    if let Some(n) = ds.flow(&q.flow).and_then(|fl| fl.note.as_ref()) {
+        items.push(n.get(lang).to_string());
+    }
+    items.push(Msg::Taxes.text(lang).to_string());
+    items.push(fill(Msg::AsOf.text(lang), &[("date", &f.date(ds.as_of))]));
+    Notes { items, quota }
+}
+
+/// "1 CAD = 5.1361 CNY": units of the customs currency per unit entered, to
+/// four decimals, rounded half up, in integers (no float printing).
+pub fn conversion_rate(c: &Conversion, f: &impl Formats) -> String {
+    let to = i128::from(c.to_cad_micros.max(1));
+    let per_unit = (i128::from(c.from_cad_micros) * 10_000 + to / 2) / to;
+    format!(
+        "1 {} = {} {}",
+        c.from.code(),
+        f.decimal(i64::try_from(per_unit).unwrap_or(i64::MAX), 4),
+        c.to.code()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::date::Date;
+    use crate::core::engine::{quote, Shipment};
+    use crate::core::format::LocaleFormats;
+    use crate::core::load::{load, BUILTIN_JSON};
+    use crate::core::money::Currency;
+
+    fn ds() -> Dataset {
+        load(BUILTIN_JSON).expect("the built-in data loads")
+    }
+
+    fn on(
+        ds: &Dataset,
+        flow: &str,
+        value: i64,
+        currency: Currency,
+        date: &str,
+        used: u64,
+    ) -> Quote {
+        let s = Shipment {
+            flow: flow.into(),
+            value_minor: value,
+            currency,
+            date: Date::parse(date).expect("a test date"),
+            quantity: 1,
+            quota_used: used,
+        };
+        quote(ds, &s).expect("a quote")
+    }
+
+    #[test]
+    fn ev_rows_before_the_deal_in_english() {
+        let ds = ds();
+        let q = on(
+            &ds,
+            "cn-ev-to-ca",
+            4_000_000,
+            Currency::CAD,
+            "2025-06-01",
+            0,
+        );
+        let f = LocaleFormats(Lang::En);
+        let rows = breakdown(&q, Lang::En, &f);
+        let got: Vec<(String, [String; 3])> = rows
+            .iter()
+            .map(|r| (r.head.clone(), r.figures.clone()))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].0.ends_with("· Base (MFN) rate"), "{got:?}");
+        assert_eq!(
+            got[0].1,
+            [
+                "6.1%".to_string(),
+                "C$40,000.00".into(),
+                "C$2,440.00".into()
+            ]
+        );
+        assert!(got[1].0.ends_with("· Surtax"), "{got:?}");
+        assert_eq!(
+            got[1].1,
+            [
+                "100%".to_string(),
+                "C$40,000.00".into(),
+                "C$40,000.00".into()
+            ]
+        );
+        assert!(rows.iter().all(|r| !r.is_off()));
+    }
+
+    #[test]
+    fn the_shape_ignores_the_value_but_not_the_layers() {
+        let ds = ds();
+        let f = LocaleFormats(Lang::Fr);
+        let a = on(
+            &ds,
+            "cn-ev-to-ca",
+            4_000_000,
+            Currency::CAD,
+            "2025-06-01",
+            0,
+        );
+        let b = on(
+            &ds,
+            "cn-ev-to-ca",
+            5_000_000,
+            Currency::CAD,
+            "2025-06-01",
+            0,
+        );
+        let c = on(
+            &ds,
+            "cn-ev-to-ca",
+            4_000_000,
+            Currency::CAD,
+            "2024-06-01",
+            0,
+        );
+        let shape = |q: &Quote| breakdown_shape(&breakdown(q, Lang::Fr, &f), Lang::Fr);
+        assert_eq!(shape(&a), shape(&b));
+        assert_ne!(shape(&a), shape(&c), "the surtax came in on 2024-10-01");
+    }
+
+    #[test]
+    fn notes_for_a_quota_shipment_in_french() {
+        let ds = ds();
+        let q = on(
+            &ds,
+            "cn-ev-to-ca",
+            4_000_000,
+            Currency::CAD,
+            "2026-03-02",
+            0,
+        );
+        let n = notes(&ds, &q, Lang::Fr, &LocaleFormats(Lang::Fr));
+        let quota = n.quota.clone().expect("the EV flow has a quota");
+        assert!(
+            quota.starts_with("Année contingentaire du 1er mars 2026"),
+            "{quota}"
+        );
+        let f = LocaleFormats(Lang::Fr);
+        assert!(quota.contains(&format!("{} unités", f.integer(49_000))), "{quota}");
+        assert!(n.items.contains(&quota));
+        assert_eq!(
+            n.items.last().map(String::as_str),
+            Some(
+                format!(
+                    "Données à jour au {}.",
+                    LocaleFormats(Lang::Fr).date(ds.as_of)
+                )
+                .as_str()
+            )
+        );
+        assert!(n
+            .items
+            .iter()
+            .any(|s| s.starts_with("Les taxes comme la TPS")));
+    }
+
+    #[test]
+    fn a_converted_value_names_its_rate() {
+        let ds = ds();
+        let q = on(
+            &ds,
+            "ca-canola-seed-to-cn",
+            100_000_000,
+            Currency::CAD,
+            "2025-09-01",
+            0,
+        );
+        let c = q.conversion.as_ref().expect("CAD into China's yuan");
+        let f = LocaleFormats(Lang::En);
+        let rate = conversion_rate(c, &f);
+        assert!(
+            rate.starts_with("1 CAD = ") && rate.ends_with(" CNY"),
+            "{rate}"
+        );
+        let n = notes(&ds, &q, Lang::En, &f);
+        assert!(
+            n.items
+                .iter()
+                .any(|s| s == &format!("Converted at {rate} (approximate annual average).")),
+            "{:?}",
+            n.items
+        );
+        assert_eq!(n.quota, None);
+    }
+
+    #[test]
+    fn a_date_outside_the_data_says_so_first() {
+        let ds = ds();
+        let q = on(
+            &ds,
+            "cn-ev-to-ca",
+            4_000_000,
+            Currency::CAD,
+            "2030-01-01",
+            0,
+        );
+        let n = notes(&ds, &q, Lang::En, &LocaleFormats(Lang::En));
+        assert!(n.items[0].starts_with("The data covers "), "{:?}", n.items);
+    }
+}

@@ -1,0 +1,227 @@
+//! The handle a `<trade-widget>` element holds: the one type the loader
+//! sees (eframe's `WebHandle` shape: construct, call, destroy, free).
+//!
+//! It owns the widget's state and its [`Runner`] (listeners, observers,
+//! frames). `destroy()` also empties the shadow root; dropping the handle
+//! (`free()` from JS) releases every browser resource either way.
+
+use super::boundary::{err, to_js, Options, StatePatch};
+use super::calculator::warn;
+use super::dom::Dom;
+use super::events;
+use super::intl::{today, IntlFormats};
+use super::listen::Listener;
+use super::markup;
+use super::runner::{render, FrameLoop, ResizeWatch};
+use super::state::{Rendered, State, TimelineState, ViewMode};
+use crate::core::form::{default_date, Inputs};
+use crate::core::i18n::Lang;
+use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
+use crate::core::model::Dataset;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+
+thread_local! {
+    /// The built-in dataset, parsed once for every widget on the page.
+    static BUILTIN: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+}
+
+fn builtin() -> Result<Rc<Dataset>, String> {
+    BUILTIN.with(|b| {
+        if let Some(ds) = b.borrow().as_ref() {
+            return Ok(ds.clone());
+        }
+        let ds = Rc::new(load(BUILTIN_JSON).map_err(|e| e.to_string())?);
+        *b.borrow_mut() = Some(ds.clone());
+        Ok(ds)
+    })
+}
+
+/// The browser resources a running widget holds, released when dropped.
+struct Runner {
+    _listeners: Vec<Listener>,
+    _resize: ResizeWatch,
+    _frames: Rc<FrameLoop>,
+}
+
+/// A widget handle, one per `<trade-widget>` element.
+#[wasm_bindgen]
+pub struct Widget {
+    state: Rc<RefCell<State>>,
+    runner: Option<Runner>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts a widget into `root` (the element's shadow root) and draws
+    /// its first frame.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Widget, JsValue> {
+        let opts = Options::read(&options);
+        let ds = match &opts.data {
+            Some(inline) if !inline.trim().is_empty() => {
+                Rc::new(load_with_overlay(BUILTIN_JSON, inline).map_err(err)?)
+            }
+            _ => builtin().map_err(err)?,
+        };
+        let lang = Lang::from_tag(opts.lang.as_deref().unwrap_or("en"));
+        let mode = ViewMode::parse(opts.view.as_deref());
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| err("no document"))?;
+        let inputs = Inputs::defaults(&ds, default_date(&ds, today()))
+            .ok_or_else(|| err("the data has no trade flow"))?;
+        let years = (ds.coverage.0.year(), ds.coverage.1.year());
+        let mut html = String::from(r#"<div class="tw" data-role="widget">"#);
+        if mode.has_calc() {
+            html.push_str(&markup::calculator(lang, years));
+        }
+        if mode.has_timeline() {
+            html.push_str(&markup::timeline(lang, years));
+        }
+        html.push_str("</div>");
+        root.set_inner_html(&html);
+        let mut state = State {
+            fmt: IntlFormats::new(lang),
+            lang,
+            mode,
+            theme_pref: "auto".into(),
+            share_state: opts.share_state,
+            inputs,
+            errors: Vec::new(),
+            last_good: None,
+            rendered: Rendered::default(),
+            tl: TimelineState::new(&ds),
+            dom: Dom::new(doc, host, root),
+            destroyed: false,
+            notify: false,
+            dispatching: false,
+            draws: 0,
+            css_sizes: Vec::new(),
+            schedule: None,
+            dpr_watch: None,
+            ds,
+        };
+        // Defaults first; the element's attributes, then a shared link, on top.
+        state.apply(opts.fields, opts.theme);
+        if state.share_state {
+            state.restore_from_hash();
+        }
+        if mode.has_calc() {
+            state.populate_calculator()?;
+        }
+        state.populate_timeline();
+        state.write_inputs();
+        let state = Rc::new(RefCell::new(state));
+        let frames = FrameLoop::new(&state);
+        let schedule = frames.scheduler();
+        if let Ok(mut s) = state.try_borrow_mut() {
+            s.schedule = Some(schedule.clone());
+        }
+        let runner = Runner {
+            _listeners: events::wire(&state, &schedule)?,
+            _resize: ResizeWatch::start(&state, schedule)?,
+            _frames: frames,
+        };
+        // The first frame is drawn synchronously so the host can reserve
+        // nothing more than its placeholder height.
+        render(&state);
+        Ok(Widget {
+            state,
+            runner: Some(runner),
+        })
+    }
+
+    /// `element.setState({...})`: applies what reads and returns the
+    /// problems of what does not, as `[[field, message], ...]`.
+    #[wasm_bindgen(js_name = setState)]
+    pub fn set_state(&self, patch: JsValue) -> Result<JsValue, JsValue> {
+        let patch = StatePatch::read(&patch)?;
+        {
+            let mut s = self
+                .state
+                .try_borrow_mut()
+                .map_err(|_| err("setState: the widget is busy drawing; call it again"))?;
+            s.apply(patch.fields, patch.theme);
+            s.write_inputs();
+            s.notify = true;
+        }
+        render(&self.state);
+        self.borrow()?.error_list()
+    }
+
+    /// `element.getState()`.
+    #[wasm_bindgen(js_name = getState)]
+    pub fn get_state(&self) -> Result<JsValue, JsValue> {
+        self.borrow()?.public_state()
+    }
+
+    /// `element.quote()`: the engine's comparison for the current inputs
+    /// (camelCase keys), or null before any input has read.
+    pub fn quote(&self) -> Result<JsValue, JsValue> {
+        match &self.borrow()?.last_good {
+            Some(c) => to_js(c),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Redraws now (the loader calls it when fonts or the theme change).
+    pub fn redraw(&self) {
+        render(&self.state);
+    }
+
+    /// How many frames have been drawn (tests wait on it).
+    #[wasm_bindgen(getter)]
+    pub fn draws(&self) -> u32 {
+        self.state.try_borrow().map_or(0, |s| s.draws)
+    }
+
+    /// Removes every listener and observer and empties the shadow root.
+    pub fn destroy(&mut self) {
+        self.stop();
+        if let Ok(s) = self.state.try_borrow() {
+            s.dom.root.set_inner_html("");
+            let _ = s.dom.host.remove_attribute("data-status");
+        }
+    }
+}
+
+impl Widget {
+    fn borrow(&self) -> Result<std::cell::Ref<'_, State>, JsValue> {
+        self.state
+            .try_borrow()
+            .map_err(|_| err("the widget is busy drawing; call it again"))
+    }
+
+    /// Releases the listeners, the observer, the frame loop and the ratio
+    /// watch; nothing draws after it.
+    fn stop(&mut self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.destroyed = true;
+            s.dpr_watch = None;
+            s.schedule = None;
+        }
+        self.runner = None;
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+impl State {
+    /// Applies calculator fields and a theme from the page, warning in the
+    /// console about what it could not take.
+    fn apply(&mut self, fields: crate::core::form::InputFields, theme: Option<String>) {
+        for w in self.inputs.apply(&self.ds, fields) {
+            warn(&w);
+        }
+        if let Some(t) = theme {
+            self.theme_pref = t;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The widget's markup, in English and French.
+//!
+//! The skeleton is static markup of ours (no data text in it), set once
+//! with `innerHTML`; every text that comes from a data file is set later
+//! with `textContent`, so HTML in the data shows as text, never as markup.
+//! Field names, `data-role`s and `data-preset`/`data-action` values are the
+//! contract of the end-to-end tests and of embedders' scripts: keep them.
+
+use crate::core::form::Preset;
+use crate::core::i18n::{fill, Lang, Msg};
+use crate::core::model::Category;
+
+/// The years the data covers, as the titles write them ("2017", "2026").
+pub type Years = (i32, i32);
+
+/// The calculator's markup.
+pub fn calculator(lang: Lang, years: Years) -> String {
+    let l = |m: Msg| m.text(lang);
+    let (from, to) = (years.0.to_string(), years.1.to_string());
+    let presets: String = Preset::ALL
+        .iter()
+        .map(|p| {
+            format!(
+                r#"<button type="button" data-preset="{}">{}</button>"#,
+                p.name(),
+                l(p.label())
+            )
+        })
+        .collect();
+    format!(
+        r#"<section class="calc" aria-labelledby="tw-calc-title">
+<h2 id="tw-calc-title">{title}</h2>
+<form class="controls" novalidate>
+<div class="field wide"><label for="tw-flow">{flow}</label><select id="tw-flow" name="flow"></select><p class="error" data-error-for="flow" hidden></p></div>
+<div class="field"><label for="tw-value">{value}</label><input id="tw-value" name="value" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="tw-value-err"><p class="error" id="tw-value-err" data-error-for="value" hidden></p></div>
+<div class="field narrow"><label for="tw-currency">{currency}</label><select id="tw-currency" name="currency"><option value="CAD">CAD</option><option value="USD">USD</option><option value="CNY">CNY</option></select></div>
+<div class="field"><label for="tw-date">{date}</label><input id="tw-date" name="date" type="date" aria-describedby="tw-date-err"><p class="error" id="tw-date-err" data-error-for="date" hidden></p></div>
+<div class="field"><label for="tw-qty">{quantity}</label><input id="tw-qty" name="quantity" inputmode="numeric" autocomplete="off" aria-describedby="tw-qty-err"><p class="error" id="tw-qty-err" data-error-for="quantity" hidden></p></div>
+<div class="field wide"><input name="date-range" type="range" step="1" aria-label="{slider}"></div>
+<div class="presets wide" role="group" aria-label="{presets_label}">{presets}</div>
+<div class="field"><label for="tw-compare">{compare}</label><input id="tw-compare" name="compare" type="date" aria-describedby="tw-compare-err"><p class="error" id="tw-compare-err" data-error-for="compare" hidden></p></div>
+<div class="field wide quota" data-role="quota-field" hidden><label for="tw-used">{used}</label><input id="tw-used" name="quota-used" inputmode="numeric" autocomplete="off" aria-describedby="tw-used-err tw-quota-info"><p class="hint" id="tw-quota-info" data-role="quota-info"></p><p class="error" id="tw-used-err" data-error-for="quota-used" hidden></p></div>
+</form>
+<p class="summary" data-role="summary" aria-live="polite"></p>
+<dl class="figures"><div><dt>{total}</dt><dd data-role="total"></dd></div><div><dt>{effective}</dt><dd data-role="effective"></dd></div><div><dt>{landed}</dt><dd data-role="landed"></dd></div></dl>
+<div class="charts"><figure><figcaption>{bars}</figcaption><canvas data-role="duty-chart" role="img" aria-label="{bars}. {alt}"></canvas></figure>
+<figure><figcaption>{steps}</figcaption><canvas data-role="rate-chart" role="img" aria-label="{steps}. {alt}"></canvas></figure></div>
+<div class="table-wrap"><table data-role="breakdown"><caption>{breakdown}</caption><thead><tr><th scope="col">{c_layer}</th><th scope="col">{c_rate}</th><th scope="col">{c_base}</th><th scope="col">{c_amount}</th><th scope="col">{c_instr}</th></tr></thead><tbody></tbody></table></div>
+<ul class="notes" data-role="notes"></ul>
+</section>"#,
+        title = l(Msg::CalcTitle),
+        flow = l(Msg::Flow),
+        value = l(Msg::Value),
+        currency = l(Msg::Currency),
+        date = l(Msg::Date),
+        quantity = l(Msg::Quantity),
+        slider = fill(l(Msg::DateSlider), &[("from", &from), ("to", &to)]),
+        presets_label = l(Msg::Presets),
+        used = l(Msg::QuotaUsed),
+        compare = l(Msg::Compare),
+        total = l(Msg::Total),
+        effective = l(Msg::Effective),
+        landed = l(Msg::Landed),
+        bars = l(Msg::ChartBars),
+        steps = l(Msg::ChartSteps),
+        alt = l(Msg::ChartAlt),
+        breakdown = l(Msg::Breakdown),
+        c_layer = l(Msg::ColLayer),
+        c_rate = l(Msg::ColRate),
+        c_base = l(Msg::ColBase),
+        c_amount = l(Msg::ColAmount),
+        c_instr = l(Msg::ColInstrument),
+    )
+}
+
+/// The timeline's markup.
+pub fn timeline(lang: Lang, years: Years) -> String {
+    let l = |m: Msg| m.text(lang);
+    let (from, to) = (years.0.to_string(), years.1.to_string());
+    let lanes: String = Category::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            format!(
+                r#"<label class="lane"><input type="checkbox" name="lane" value="{i}" checked> {}</label>"#,
+                c.label(lang)
+            )
+        })
+        .collect();
+    format!(
+        r#"<section class="timeline" aria-labelledby="tw-tl-title">
+<h2 id="tw-tl-title">{title}</h2>
+<p class="hint" id="tw-tl-help">{help}</p>
+<div class="toolbar"><button type="button" data-action="zoom-in">+<span class="visually-hidden"> {zin}</span></button><button type="button" data-action="zoom-out">−<span class="visually-hidden"> {zout}</span></button><button type="button" data-action="fit">{fit}</button><button type="button" data-action="list" aria-pressed="false">{list}</button>
+<fieldset class="lanes"><legend>{lanes_label}</legend>{lanes}</fieldset></div>
+<canvas data-role="timeline" tabindex="0" role="application" aria-roledescription="timeline" aria-label="{canvas}" aria-describedby="tw-tl-help"></canvas>
+<p class="visually-hidden" data-role="tl-status" aria-live="polite"></p>
+<div class="details" data-role="details" role="dialog" aria-modal="false" aria-labelledby="tw-details-title" hidden><button type="button" class="close" data-action="close" aria-label="{close}">×</button><p class="details-date" data-role="details-date"></p><h3 id="tw-details-title" data-role="details-title"></h3><p data-role="details-text"></p><p class="details-sources"><span>{sources}: </span><span data-role="details-sources"></span></p><button type="button" data-action="use-date">{use_date}</button></div>
+<ol class="event-list visually-hidden" data-role="event-list"></ol>
+</section>"#,
+        title = fill(l(Msg::TimelineTitle), &[("from", &from), ("to", &to)]),
+        help = l(Msg::TimelineHelp),
+        zin = l(Msg::ZoomIn),
+        zout = l(Msg::ZoomOut),
+        fit = l(Msg::Fit),
+        list = l(Msg::ListView),
+        lanes_label = l(Msg::Lanes),
+        canvas = l(Msg::TimelineCanvas),
+        close = l(Msg::Close),
+        sources = l(Msg::Sources),
+        use_date = l(Msg::UseDate),
+    )
+}
