@@ -30,9 +30,14 @@ mod native {
     use trade_widget::core::load::{load, BUILTIN_JSON};
     use trade_widget::core::model::{Dataset, Lang};
     use trade_widget::core::summary::confidence_label;
-    use trade_widget::core::timeline::{layout, Metrics, Orientation, View};
-    use trade_widget::draw::{timeline as tl_draw, Scheme, Theme};
+    use trade_widget::core::timeline::{
+        lanes_with_events, layout, Layout, Metrics, Orientation, View,
+    };
+    use trade_widget::draw::{estimated_width, timeline as tl_draw, Scheme, Theme};
 
+    /// The picture's size in CSS pixels: the page's `<img>` shows it at this
+    /// size, and it is drawn at devicePixelRatio 1, so in device pixels too.
+    const SVG_SIZE: (u32, u32) = (1200, 420);
     const START: &str = "<!-- fallback:start -->";
     const END: &str = "<!-- fallback:end -->";
 
@@ -124,27 +129,36 @@ mod native {
         html
     }
 
-    /// The timeline as SVG: all events, fitted, in the light theme.
+    /// The timeline a reader first sees in the widget (every event with one,
+    /// fitted with the widget's opening margin), laid out as the canvas lays
+    /// it out at `size` CSS pixels and devicePixelRatio 1: the same
+    /// orientation rule and the same [`Metrics::new`]. Only the text measure
+    /// differs, as there is no browser font here. `tests/timeline_layout.rs`
+    /// compares this with the canvas's layout.
+    fn timeline_layout(ds: &Dataset, lang: Lang, size: (u32, u32)) -> Layout {
+        let (w, h) = (f64::from(size.0), f64::from(size.1));
+        let orientation = Orientation::for_css_width(w);
+        let metrics = Metrics::new(1.0, orientation);
+        let measure = |s: &str| estimated_width(s, metrics.font_px);
+        layout(
+            &ds.events,
+            &lanes_with_events(&ds.events),
+            &View::fit(&ds.events, View::FIT_PAD),
+            (w, h),
+            orientation,
+            &metrics,
+            lang,
+            &measure,
+        )
+    }
+
+    /// The timeline as SVG ([`timeline_layout`]) in the light theme, with no
+    /// selected date, today's line or focus: the picture does not age.
     pub fn timeline_svg(ds: &Dataset, lang: Lang, size: (u32, u32)) -> String {
         let mut svg = String::new();
         {
             let theme = Theme::new(Scheme::Light, 1.0);
-            let metrics = Metrics::for_dpr(1.0);
-            // No browser to measure with: the average advance of a sans-serif
-            // glyph, slightly generous so labels never overrun in a real font.
-            let measure = |s: &str| s.chars().count() as f64 * metrics.font_px * 0.56;
-            let view = View::fit(&ds.events, 0.03);
-            let lanes = trade_widget::core::timeline::lanes_with_events(&ds.events);
-            let lay = layout(
-                &ds.events,
-                &lanes,
-                &view,
-                (f64::from(size.0), f64::from(size.1)),
-                Orientation::Horizontal,
-                &metrics,
-                lang,
-                &measure,
-            );
+            let lay = timeline_layout(ds, lang, size);
             let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
             let _ = tl_draw::draw(&root, &lay, &ds.events, &theme, None, None, None, lang);
             let _ = root.present();
@@ -195,7 +209,9 @@ mod native {
             table(ds, Lang::En)
         );
         let timeline = format!(
-            "<div class=\"tw-fallback\">\n<img src=\"pkg/timeline.svg\" width=\"1200\" height=\"420\" alt=\"Timeline of Canada–China relations, 2017 to 2026; the key dates are listed below.\">\n{}</div>\n",
+            "<div class=\"tw-fallback\">\n<img src=\"pkg/timeline.svg\" width=\"{}\" height=\"{}\" alt=\"Timeline of Canada–China relations, 2017 to 2026; the key dates are listed below.\">\n{}</div>\n",
+            SVG_SIZE.0,
+            SVG_SIZE.1,
             event_list(ds, Lang::En)
         );
         [table, timeline]
@@ -217,10 +233,10 @@ mod native {
                 Ok(())
             }
             Some("svg") => match args.get(1) {
-                Some(path) => std::fs::write(path, timeline_svg(&ds, lang(2), (1200, 420)))
+                Some(path) => std::fs::write(path, timeline_svg(&ds, lang(2), SVG_SIZE))
                     .map_err(|e| format!("{path}: {e}")),
                 None => {
-                    print!("{}", timeline_svg(&ds, Lang::En, (1200, 420)));
+                    print!("{}", timeline_svg(&ds, Lang::En, SVG_SIZE));
                     Ok(())
                 }
             },
@@ -264,7 +280,7 @@ mod native {
 
         #[test]
         fn svg_draws_the_key_events() {
-            let svg = timeline_svg(&ds(), Lang::En, (1200, 420));
+            let svg = timeline_svg(&ds(), Lang::En, SVG_SIZE);
             assert!(svg.starts_with("<svg"));
             assert!(svg.matches("<circle").count() > 20, "markers drawn");
             assert!(svg.contains("Detentions"), "lane names");

@@ -2,10 +2,11 @@
 //! English (`C$2,440.00`, `6.1%`, `March 2, 2026`) and French
 //! (`2 440,00 $`, `6,1 %`, `1er mars 2026`).
 //!
-//! [`Formats`] is what sentences, tables and drawings ask for. In the widget
-//! the browser's `Intl` answers (`src/web/intl.rs`); [`LocaleFormats`] gives
-//! the same text without a browser, for the no-JS fallback, the print table
-//! and the native tests. `tests/web.rs` checks the two agree for `en-CA` and
+//! [`Formats`](crate::core::format::Formats) is what sentences, tables and
+//! drawings ask for. In the widget the browser's `Intl` answers
+//! (`src/web/intl.rs`); [`LocaleFormats`](crate::core::format::LocaleFormats)
+//! gives the same text without a browser, for the no-JS fallback, the print
+//! table and the native tests. `tests/web.rs` checks the two agree for `en-CA` and
 //! `fr-CA`: every kind of figure, every day of 2017–2026, with our two changes
 //! on top of `Intl`: English writes Canadian dollars `C$` (an international
 //! story has more than one dollar), French writes the first of a month `1er`.
@@ -62,44 +63,71 @@ pub struct LocaleFormats(pub Lang);
 /// never breaks across lines.
 const NBSP: char = '\u{a0}';
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// One month's names: in full for dates ("March 2, 2026", "2 mars 2026") and
+/// abbreviated for the timeline's ticks ("Mar", "mars").
+struct MonthNames {
+    en: &'static str,
+    en_short: &'static str,
+    fr: &'static str,
+    fr_short: &'static str,
+}
+
+const fn names(
+    en: &'static str,
+    en_short: &'static str,
+    fr: &'static str,
+    fr_short: &'static str,
+) -> MonthNames {
+    MonthNames {
+        en,
+        en_short,
+        fr,
+        fr_short,
+    }
+}
+
+/// The months, January first. An abbreviation is always a prefix of the full
+/// name: English takes three letters; French ends a cut name with a full stop
+/// and keeps a short one whole ("mars", "mai", "juin", "août").
+const MONTHS: [MonthNames; 12] = [
+    names("January", "Jan", "janvier", "janv."),
+    names("February", "Feb", "février", "févr."),
+    names("March", "Mar", "mars", "mars"),
+    names("April", "Apr", "avril", "avr."),
+    names("May", "May", "mai", "mai"),
+    names("June", "Jun", "juin", "juin"),
+    names("July", "Jul", "juillet", "juil."),
+    names("August", "Aug", "août", "août"),
+    names("September", "Sep", "septembre", "sept."),
+    names("October", "Oct", "octobre", "oct."),
+    names("November", "Nov", "novembre", "nov."),
+    names("December", "Dec", "décembre", "déc."),
 ];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+
+fn month_names(m: u32) -> &'static MonthNames {
+    &MONTHS[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// The name of month `m` (1–12, clamped): "March", "mars".
+pub fn month_name(m: u32, lang: Lang) -> &'static str {
+    let n = month_names(m);
+    match lang {
+        Lang::En => n.en,
+        Lang::Fr => n.fr,
+    }
+}
+
+/// The abbreviated name of month `m` (1–12, clamped), as the timeline's
+/// ticks write it: "Mar", "févr.", "mai".
+pub fn month_short(m: u32, lang: Lang) -> &'static str {
+    let n = month_names(m);
+    match lang {
+        Lang::En => n.en_short,
+        Lang::Fr => n.fr_short,
+    }
+}
 
 impl LocaleFormats {
-    fn month(&self, m: u32) -> &'static str {
-        let names = match self.0 {
-            Lang::En => &MONTHS_EN,
-            Lang::Fr => &MONTHS_FR,
-        };
-        names[(m.clamp(1, 12) - 1) as usize]
-    }
-
     fn decimal_sign(&self) -> char {
         match self.0 {
             Lang::En => '.',
@@ -171,7 +199,7 @@ impl Formats for LocaleFormats {
 
     fn month_year(&self, date: Date) -> String {
         let (y, m, _) = date.ymd();
-        format!("{} {y}", self.month(m))
+        format!("{} {y}", month_name(m, self.0))
     }
 
     fn money(&self, minor: i64, currency: Currency) -> String {
@@ -214,7 +242,7 @@ impl Formats for LocaleFormats {
 
     fn date(&self, date: Date) -> String {
         let (y, m, d) = date.ymd();
-        let month = self.month(m);
+        let month = month_name(m, self.0);
         match (self.0, d) {
             (Lang::En, _) => format!("{month} {d}, {y}"),
             (Lang::Fr, 1) => format!("1er {month} {y}"),
@@ -296,5 +324,20 @@ mod tests {
             FR.date_with(day("2019-03-01"), Precision::Month),
             "mars 2019"
         );
+    }
+
+    #[test]
+    fn abbreviations_are_cut_from_the_full_names() {
+        for m in 1..=12 {
+            let (en, en_short) = (month_name(m, Lang::En), month_short(m, Lang::En));
+            assert_eq!(en_short, &en[..3], "{en}");
+            let (fr, fr_short) = (month_name(m, Lang::Fr), month_short(m, Lang::Fr));
+            let cut = fr_short
+                .strip_suffix('.')
+                .is_some_and(|p| p.chars().count() >= 3 && fr.starts_with(p) && p != fr);
+            assert!(fr_short == fr || cut, "{fr} → {fr_short}");
+        }
+        assert_eq!(month_short(0, Lang::Fr), "janv.", "clamped");
+        assert_eq!(month_name(13, Lang::En), "December", "clamped");
     }
 }

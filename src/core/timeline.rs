@@ -3,7 +3,8 @@
 //!
 //! Pure Rust with no plotters and no web-sys, so every rule here (labels never
 //! overlap, nothing leaves the plot, cost follows what is visible) is tested
-//! natively; the drawing ([`crate::draw::timeline`]) only paints a [`Layout`].
+//! natively; the drawing ([`crate::draw::timeline`]) only paints a
+//! [`Layout`](crate::core::timeline::Layout).
 //!
 //! Units: lengths are device pixels (the caller multiplies CSS pixels by
 //! devicePixelRatio), time is days since 1970-01-01 as `f64`, fractional so
@@ -11,6 +12,7 @@
 //! its start, `pos_of(d)`, like the tick of the same day.
 
 use super::date::{days_in_month, Date, MAX_YEAR, MIN_YEAR};
+use super::format::month_short;
 use super::model::{Category, Event, Lang};
 
 /// `(x, y, width, height)` in device pixels.
@@ -43,9 +45,12 @@ impl Orientation {
     /// Below this CSS width a horizontal row has no room for labels.
     pub const VERTICAL_BELOW_CSS_PX: f64 = 480.0;
 
-    /// The orientation for a container `css_width` CSS pixels wide.
+    /// The orientation for a container `css_width` CSS pixels wide: the one
+    /// rule of the canvas and the SVG fallback. A width that is not positive
+    /// (a container not laid out yet, or hidden) keeps the horizontal default
+    /// rather than flipping to vertical until it is measured.
     pub fn for_css_width(css_width: f64) -> Orientation {
-        if css_width < Self::VERTICAL_BELOW_CSS_PX {
+        if css_width > 0.0 && css_width < Self::VERTICAL_BELOW_CSS_PX {
             Orientation::Vertical
         } else {
             Orientation::Horizontal
@@ -61,6 +66,10 @@ pub struct View {
 }
 
 impl View {
+    /// The margin, as a fraction of the data's length, of the window the
+    /// timeline opens with and returns to on "fit": [`View::fit`]`(events, View::FIT_PAD)`.
+    pub const FIT_PAD: f64 = 0.03;
+
     /// A window from `start` to `end`, repaired if the numbers are unusable
     /// (non-finite, reversed or narrower than [`MIN_SPAN_DAYS`]) so that every
     /// later division by the span is safe.
@@ -277,23 +286,6 @@ fn months_between(lo: Date, hi: Date) -> impl Iterator<Item = (i32, u32)> {
     (index(lo)..=index(hi)).map(|i| (i.div_euclid(12), i.rem_euclid(12) as u32 + 1))
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-    "déc.",
-];
-
-/// The short month name ("Mar", "mars") of month `m` (1–12).
-pub fn month_short(m: u32, lang: Lang) -> &'static str {
-    let names = match lang {
-        Lang::En => &MONTHS_EN,
-        Lang::Fr => &MONTHS_FR,
-    };
-    names[(m.clamp(1, 12) - 1) as usize]
-}
-
 /// "12 Mar", "12 mars", and French "1er mars" for the first of a month.
 fn day_month(d: u32, m: u32, lang: Lang) -> String {
     match (lang, d) {
@@ -380,8 +372,25 @@ pub fn ticks(view: &View, axis_len_px: f64, min_spacing_px: f64, lang: Lang) -> 
     out
 }
 
-/// Sizes of the layout, in device pixels (the caller scales CSS pixels by
-/// devicePixelRatio).
+/// devicePixelRatio as every drawing uses it: a ratio the browser reports
+/// as zero, negative or not a number is taken as 1, and it is kept between
+/// 0.5 and 4 (beyond that, text and canvases grow absurd or vanish).
+pub fn usable_dpr(dpr: f64) -> f64 {
+    if dpr.is_finite() && dpr > 0.0 {
+        dpr.clamp(0.5, 4.0)
+    } else {
+        1.0
+    }
+}
+
+/// `css` CSS pixels in device pixels at devicePixelRatio `dpr`, rounded to
+/// a whole pixel so that lines and text sit on the pixel grid.
+pub fn device_px(css: f64, dpr: f64) -> f64 {
+    (css * dpr).round()
+}
+
+/// Sizes of the layout, in device pixels: [`Metrics::new`] gives the
+/// widget's, for the canvas and the SVG fallback alike.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Metrics {
     /// Font size of every label; `measure` must measure at this size.
@@ -397,19 +406,25 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    /// The widget's sizes at devicePixelRatio `dpr`.
-    pub fn for_dpr(dpr: f64) -> Metrics {
-        let s = if dpr.is_finite() && dpr > 0.0 {
-            dpr
-        } else {
-            1.0
+    /// The widget's sizes at devicePixelRatio `dpr` (made usable by
+    /// [`usable_dpr`]) for `orientation`, in device pixels: 13 CSS px text,
+    /// 6 px markers, 8 px padding, a 28 px tick band, and 18 px lane columns
+    /// when vertical (48 px when horizontal, where the layout does not use
+    /// it: the rows share the plot's height).
+    /// The one source of the timeline's sizes: the canvas and the SVG
+    /// fallback both lay out with it, so they show the same picture.
+    pub fn new(dpr: f64, orientation: Orientation) -> Metrics {
+        let dpr = usable_dpr(dpr);
+        let lane_css = match orientation {
+            Orientation::Vertical => 18.0,
+            Orientation::Horizontal => 48.0,
         };
         Metrics {
-            font_px: (12.0 * s).round(),
-            lane_px: (18.0 * s).round(),
-            marker_px: (9.0 * s).round(),
-            pad_px: (6.0 * s).round(),
-            axis_px: (22.0 * s).round(),
+            font_px: device_px(13.0, dpr),
+            lane_px: device_px(lane_css, dpr),
+            marker_px: device_px(6.0, dpr),
+            pad_px: device_px(8.0, dpr),
+            axis_px: device_px(28.0, dpr),
         }
     }
 
@@ -1380,6 +1395,32 @@ mod tests {
             across.iter().map(|t| t.major).collect::<Vec<_>>(),
             [false, true, false, false]
         );
+        // Every month's abbreviation, as the ticks have always written them.
+        let year = view("2019-01-01", "2019-12-31");
+        assert_eq!(
+            labels(&ticks(&year, 1200.0, 60.0, Lang::En)),
+            [
+                "Jan 2019", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec"
+            ]
+        );
+        assert_eq!(
+            labels(&ticks(&year, 1200.0, 60.0, Lang::Fr)),
+            [
+                "janv. 2019",
+                "févr.",
+                "mars",
+                "avr.",
+                "mai",
+                "juin",
+                "juil.",
+                "août",
+                "sept.",
+                "oct.",
+                "nov.",
+                "déc."
+            ]
+        );
         // Quarters when months would crowd.
         let q = ticks(&view("2019-01-01", "2020-12-31"), 400.0, 40.0, Lang::En);
         assert_eq!(
@@ -1429,7 +1470,12 @@ mod tests {
             start: -1e15,
             end: 1e15,
         };
-        assert!(ticks(&huge, 1000.0, 50.0, Lang::En).len() <= 21);
+        let bounded = ticks(&huge, 1000.0, 50.0, Lang::En);
+        assert!(
+            !bounded.is_empty() && bounded.len() <= 21,
+            "{}",
+            bounded.len()
+        );
         let tiny = View {
             start: 18000.2,
             end: 18000.3,
@@ -1666,18 +1712,19 @@ mod tests {
             hit_test(&l, l.items[3].pos.0, l.items[3].pos.1, 4.0),
             Some(l.items[3].event)
         );
-        let lbl = l.item_for(5).and_then(|it| it.label.clone());
-        if let Some(lb) = lbl {
-            assert_eq!(
-                hit_test(
-                    &l,
-                    lb.rect.0 + lb.rect.2 / 2.0,
-                    lb.rect.1 + lb.rect.3 / 2.0,
-                    0.0
-                ),
-                Some(5)
-            );
-        }
+        let lb = l
+            .item_for(5)
+            .and_then(|it| it.label.clone())
+            .expect("the last event has room for its label");
+        assert_eq!(
+            hit_test(
+                &l,
+                lb.rect.0 + lb.rect.2 / 2.0,
+                lb.rect.1 + lb.rect.3 / 2.0,
+                0.0
+            ),
+            Some(5)
+        );
         assert_eq!(hit_test(&l, 1.0, 1.0, 2.0), None);
         let fr = layout(
             &evs,
@@ -1757,10 +1804,10 @@ mod tests {
             l.items.iter().all(|it| it.pos.0 < xs[0]),
             "markers left of the labels"
         );
-        assert!(l
-            .ticks
+        let tick_labels: Vec<Rect> = l.ticks.iter().filter_map(|t| t.label).collect();
+        assert!(tick_labels.len() >= 3, "{:?}", l.ticks);
+        assert!(tick_labels
             .iter()
-            .filter_map(|t| t.label)
             .all(|r| r.0 >= 0.0 && r.0 + r.2 <= l.plot.0));
         let it = &l.items[2];
         assert_eq!(hit_test(&l, it.pos.0 + 1.0, it.pos.1, 3.0), Some(2));
@@ -1805,6 +1852,10 @@ mod tests {
             &metrics(),
             Lang::En,
             &measure,
+        );
+        assert!(
+            !zero.items.is_empty(),
+            "events are still placed, at the axis's origin"
         );
         assert!(zero.items.iter().all(|it| it.label.is_none()));
     }
@@ -1888,7 +1939,6 @@ mod tests {
             calls.set(calls.get() + 1);
             measure(s)
         };
-        let t0 = std::time::Instant::now();
         let l = layout_indexed(
             &evs,
             &index,
@@ -1900,20 +1950,20 @@ mod tests {
             Lang::En,
             &counting,
         );
-        let took = t0.elapsed();
         assert_eq!(l.items.len(), expected);
         assert!(
             expected < 60,
             "a month holds ~42 of 10,005 events, got {expected}"
         );
         // Each visible label costs a handful of measurements, not the total.
+        // (Time itself is left to bench/timeline.bench.mjs, in a release
+        // build: any wall-clock bound on a debug build on a shared machine is
+        // either flaky or too loose to fail.)
         assert!(
             calls.get() < 20 * expected + 100,
             "{} measure calls",
             calls.get()
         );
-        // Generous for a debug build on a shared machine; release is far below 1 ms.
-        assert!(took.as_millis() < 50, "layout took {took:?}");
         let plain = layout(
             &evs,
             &[true; 5],

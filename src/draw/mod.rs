@@ -11,12 +11,21 @@ pub mod calculator;
 pub mod timeline;
 
 use crate::core::model::{Category, MeasureKind};
+use crate::core::timeline::{device_px, usable_dpr};
 use plotters::style::{FontFamily, IntoFont, RGBColor, TextStyle};
 
 /// The font of every label: the browser's own sans-serif, never a web font
 /// (nothing to download). The enum, not the string "sans-serif": parsing a
 /// family name lowercases it with the Unicode tables (~4 KB of wasm).
 pub const FONT: FontFamily<'static> = FontFamily::SansSerif;
+
+/// The width of `text` at `font_px` in the drawing font, estimated where no
+/// browser can measure it (the SVG fallback, native tests): the average
+/// advance of a sans-serif glyph, slightly generous so that labels never
+/// overrun in a real font.
+pub fn estimated_width(text: &str, font_px: f64) -> f64 {
+    text.chars().count() as f64 * font_px * 0.56
+}
 
 /// The style of every label: the drawing font at `px` device pixels, in `color`
 /// (anchored top-left; callers re-anchor with `.pos`).
@@ -39,7 +48,8 @@ pub enum Scheme {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {
     pub scheme: Scheme,
-    /// devicePixelRatio: every CSS-pixel constant is multiplied by it.
+    /// devicePixelRatio, made usable by [`usable_dpr`]: every CSS-pixel
+    /// constant is multiplied by it.
     pub dpr: f64,
     pub background: RGBColor,
     pub text: RGBColor,
@@ -53,11 +63,7 @@ pub struct Theme {
 
 impl Theme {
     pub fn new(scheme: Scheme, dpr: f64) -> Theme {
-        let dpr = if dpr.is_finite() && dpr > 0.0 {
-            dpr.clamp(0.5, 4.0)
-        } else {
-            1.0
-        };
+        let dpr = usable_dpr(dpr);
         let (background, text, muted, grid, accent, today) = match scheme {
             Scheme::Light => (
                 RGBColor(255, 255, 255),
@@ -96,14 +102,15 @@ impl Theme {
         }
     }
 
-    /// CSS pixels → device pixels, rounded.
+    /// CSS pixels → device pixels, rounded ([`device_px`], as the
+    /// timeline's [`Metrics`](crate::core::timeline::Metrics) are).
     pub fn px(&self, css: f64) -> i32 {
-        (css * self.dpr).round() as i32
+        device_px(css, self.dpr) as i32
     }
 
-    /// A font size in device pixels.
+    /// A font size in device pixels ([`device_px`]).
     pub fn font_px(&self, css: f64) -> f64 {
-        (css * self.dpr).round()
+        device_px(css, self.dpr)
     }
 
     /// The colour of a duty layer in the bars and legend.

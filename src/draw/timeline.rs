@@ -1,4 +1,5 @@
-//! Paints a [`Layout`] of the relations timeline with plotters primitives.
+//! Paints a [`Layout`](crate::core::timeline::Layout) of the relations
+//! timeline with plotters primitives.
 //!
 //! All geometry (where each marker, bar, label and tick goes) was decided by
 //! [`crate::core::timeline::layout`]; this file only chooses colours, stroke
@@ -414,7 +415,7 @@ mod tests {
     ) -> (Layout, String) {
         let evs = events();
         let theme = Theme::new(Scheme::Light, 2.0);
-        let metrics = Metrics::for_dpr(theme.dpr);
+        let metrics = Metrics::new(theme.dpr, orientation);
         let measure = |s: &str| s.chars().count() as f64 * 0.55 * metrics.font_px;
         let start = Date::parse("2018-10-01").map_or(0.0, |d| f64::from(d.days()));
         let view = View {
