@@ -4,7 +4,8 @@
 # package registries (crates.io through cargo, npm, Debian's apt).
 #
 #   scripts/setup.sh build   Rust wasm32 target, wasm-bindgen CLI (Cargo.lock version), npm devDependencies
-#   scripts/setup.sh test    the same, plus Chromium and ChromeDriver (Debian packages)
+#   scripts/setup.sh test    the same, plus rustfmt and clippy (rustup components), wasm-pack
+#                            (cargo install), Chromium and ChromeDriver (Debian packages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,6 +65,43 @@ else
   fi
   have_bindgen || die "wasm-bindgen-cli $bindgen_version was installed but 'wasm-bindgen --version' does not print it (is ${CARGO_HOME:-$HOME/.cargo}/bin on PATH?)"
   say "wasm-bindgen-cli $bindgen_version: installed"
+fi
+
+# --- 3b. test only: rustfmt, clippy and wasm-pack --------------------------
+if [ "$mode" = test ]; then
+  # The gates in scripts/test.sh run cargo fmt and cargo clippy; rustup's minimal profile has neither.
+  missing=()
+  cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+  cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    say "rustfmt + clippy: installed"
+  else
+    say "adding rust components: ${missing[*]}"
+    rustup component add "${missing[@]}" >/dev/null 2>&1 \
+      || die "could not add ${missing[*]} (run: rustup component add ${missing[*]})"
+  fi
+
+  # wasm-pack runs the browser tests (wasm-pack test --headless --chrome). With --mode
+  # no-install it uses the wasm-bindgen-test-runner installed above (same version as
+  # Cargo.lock) and Debian's chromedriver, and downloads neither.
+  wasm_pack_version=0.15.1
+  if command -v wasm-pack >/dev/null 2>&1; then
+    say "wasm-pack $(wasm-pack --version 2>/dev/null | awk '{print $2}'): installed"
+  else
+    mkdir -p "$LOGDIR"
+    log="$LOGDIR/wasm-pack.log"
+    say "installing wasm-pack $wasm_pack_version with cargo (takes a few minutes; log: $log)"
+    if cargo install wasm-pack --version "$wasm_pack_version" --locked >"$log" 2>&1; then
+      :
+    else
+      say "the --locked install failed; retrying without --locked"
+      cargo install wasm-pack --version "$wasm_pack_version" >>"$log" 2>&1 \
+        || die "could not install wasm-pack $wasm_pack_version with cargo install (see $log)"
+    fi
+    command -v wasm-pack >/dev/null 2>&1 \
+      || die "wasm-pack was installed but is not on PATH (is ${CARGO_HOME:-$HOME/.cargo}/bin on PATH?)"
+    say "wasm-pack $wasm_pack_version: installed"
+  fi
 fi
 
 # --- 4. npm devDependencies (binaryen's wasm-opt, playwright-core) ----------
