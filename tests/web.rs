@@ -107,6 +107,23 @@ fn key(target: &web_sys::Element, key: &str) {
         .unwrap();
 }
 
+/// scripts/test.sh runs this file at devicePixelRatio 1 and 2 and compiles the
+/// ratio it asked Chromium for into TRADE_WIDGET_EXPECT_DPR, so a run meant
+/// for HiDPI fails here if the browser ignored the scale factor (the backing
+/// store test below would otherwise pass at ratio 1 and test nothing HiDPI).
+#[wasm_bindgen_test]
+fn the_page_has_the_device_pixel_ratio_the_run_asked_for() {
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    match option_env!("TRADE_WIDGET_EXPECT_DPR") {
+        Some(want) => {
+            let want: f64 = want.parse().expect("TRADE_WIDGET_EXPECT_DPR is a number");
+            assert_eq!(dpr, want, "window.devicePixelRatio");
+        }
+        // Run by hand (wasm-pack test without the variable): any sane ratio.
+        None => assert!(dpr >= 1.0, "window.devicePixelRatio is {dpr}"),
+    }
+}
+
 #[wasm_bindgen_test]
 fn canvas_backing_store_is_css_size_times_device_pixel_ratio() {
     let (_host, root, _w) = mount("both", 700);
@@ -209,28 +226,154 @@ fn list_view_matches_the_data() {
     assert!(first.contains(ds.events[0].title.en.as_str()));
 }
 
+/// Exceptions the page reports (an exception thrown by an event listener
+/// during `dispatchEvent` is reported to the window's `error` event, which is
+/// what a reader's console shows), collected until the value is dropped.
+struct PageErrors {
+    seen: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    closure: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)>,
+}
+
+impl PageErrors {
+    fn watch() -> PageErrors {
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let closure =
+            wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+                // An ErrorEvent; read `message` without the ErrorEvent binding.
+                let message = js_sys::Reflect::get(&e, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_else(|| "(an error without a message)".into());
+                sink.borrow_mut().push(message);
+            });
+        web_sys::window()
+            .unwrap()
+            .add_event_listener_with_callback("error", closure.as_ref().unchecked_ref())
+            .unwrap();
+        PageErrors { seen, closure }
+    }
+
+    fn messages(&self) -> Vec<String> {
+        self.seen.borrow().clone()
+    }
+}
+
+impl Drop for PageErrors {
+    fn drop(&mut self) {
+        let _ = web_sys::window()
+            .unwrap()
+            .remove_event_listener_with_callback("error", self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// `getState()` as JSON text, or None if the widget refuses to answer.
+fn state_json(w: &Widget) -> Option<String> {
+    let state = w.get_state().ok()?;
+    js_sys::JSON::stringify(&state).ok()?.as_string()
+}
+
 #[wasm_bindgen_test]
 fn destroy_removes_every_listener_and_the_markup() {
     let (host, root, mut w) = mount("both", 700);
-    let input: HtmlInputElement = q(&root, "input[name=\"value\"]").unchecked_into();
+    let state = state_json(&w).expect("getState answers while mounted");
+    let changes = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let count = changes.clone();
+    let on_change = wasm_bindgen::closure::Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+        count.set(count.get() + 1);
+    });
+    host.add_event_listener_with_callback(
+        "trade-widget-change",
+        on_change.as_ref().unchecked_ref(),
+    )
+    .unwrap();
+
     w.destroy();
     assert_eq!(root.child_element_count(), 0, "markup removed");
-    // A detached input receiving events must not reach the widget (it would throw on a freed closure).
-    input.set_value("123");
-    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    assert!(!host.has_attribute("data-status"), "no longer marked ready");
+
+    // The shadow root outlives the widget: the loader mounts the next widget
+    // into it when the language or view changes (remount in www/boot.js).
+    // What a reader does there must reach nothing of the destroyed widget: a
+    // listener left on the root would either change its state (a live
+    // closure) or throw "closure invoked ... after being dropped" (a freed
+    // one), which the page reports as an error.
+    let errors = PageErrors::watch();
+    root.set_inner_html(
+        r#"<input name="value"><input name="quota-used"><input name="date">
+        <select name="flow"><option value="cn-steel-to-ca">steel</option></select>
+        <canvas data-role="timeline" tabindex="0"></canvas>"#,
+    );
+    set_input(&root, "value", "123");
+    set_input(&root, "quota-used", "49000");
+    set_input(&root, "date", "2025-06-01");
+    let select = q(&root, "select[name=flow]");
+    for kind in ["input", "change"] {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        select
+            .dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap())
+            .unwrap();
+    }
+    let canvas = q(&root, "canvas[data-role=\"timeline\"]");
+    for k in ["Home", "ArrowRight", "+", "Enter"] {
+        key(&canvas, k);
+    }
+    w.redraw();
+
+    assert_eq!(errors.messages(), Vec::<String>::new(), "no page error");
+    assert_eq!(changes.get(), 0, "no trade-widget-change after destroy");
+    if let Some(after) = state_json(&w) {
+        assert_eq!(after, state, "getState() unchanged by input after destroy");
+    }
+    assert!(
+        root.query_selector("[data-role=summary]")
+            .unwrap()
+            .is_none(),
+        "the widget did not draw itself back"
+    );
     assert!(!host.has_attribute("data-status"));
+    host.remove_event_listener_with_callback(
+        "trade-widget-change",
+        on_change.as_ref().unchecked_ref(),
+    )
+    .unwrap();
 }
 
 #[wasm_bindgen_test]
 fn two_widgets_are_independent() {
     let (_h1, r1, w1) = mount("calculator", 600);
     let (_h2, r2, w2) = mount("calculator", 600);
+    let bars2: HtmlCanvasElement = q(&r2, "canvas[data-role=\"duty-chart\"]").unchecked_into();
+    let (summary2, pixels2, state2) = (
+        text(&r2, "[data-role=summary]"),
+        pixels(&bars2),
+        state_json(&w2).expect("getState answers"),
+    );
+    assert!(summary2.contains("C$2,440.00"), "{summary2}");
     set_input(&r1, "quota-used", "49000");
     w1.redraw();
     w2.redraw();
-    assert!(text(&r1, "[data-role=summary]").contains("C$42,440.00"));
-    assert!(text(&r2, "[data-role=summary]").contains("C$2,440.00"));
-    let _ = JsValue::NULL;
+    let summary1 = text(&r1, "[data-role=summary]");
+    assert!(summary1.contains("C$42,440.00"), "{summary1}");
+    // The second widget shows exactly what it showed before: the same
+    // sentence, the same bars, the same state.
+    assert_eq!(
+        text(&r2, "[data-role=summary]"),
+        summary2,
+        "the other summary"
+    );
+    assert!(
+        pixels(&bars2) == pixels2,
+        "the other widget's bars did not change"
+    );
+    assert_eq!(
+        state_json(&w2).as_deref(),
+        Some(state2.as_str()),
+        "the other state"
+    );
+    let quota2: HtmlInputElement = q(&r2, "input[name=\"quota-used\"]").unchecked_into();
+    assert_ne!(quota2.value(), "49000", "the other field");
 }
 
 /// Mounts a widget whose inline data puts markup and a very long title in every kind of text.
