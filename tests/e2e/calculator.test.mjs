@@ -1,8 +1,8 @@
 // The tariff calculator on the demo article: a known result in English and French, bad inputs,
 // keyboard-only use, and screenshots at three widths in light and dark.
 //
-// Worked example (canada-china-facts.md §2a/§3): a C$40,000 Chinese EV entered on 2026-03-02,
-// inside the 49,000-vehicle quota, pays only the 6.1 % MFN duty: C$2,440.00.
+// Worked example: a C$40,000 Chinese EV entered on 2026-03-02, inside the 49,000-vehicle quota
+// of the January 2026 arrangement, pays only the 6.1 % MFN duty (Customs Tariff 8703.80): C$2,440.00.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
