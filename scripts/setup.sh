@@ -104,11 +104,13 @@ if [ "$mode" = test ]; then
   fi
 fi
 
-# --- 4. npm devDependencies (binaryen's wasm-opt, playwright-core) ----------
+# --- 4. npm devDependencies (binaryen's wasm-opt, playwright-core, typescript) -
 npm_stale() {
   [ -d node_modules ] || return 0
   [ -x node_modules/.bin/wasm-opt ] || return 0
   [ -f node_modules/playwright-core/package.json ] || return 0
+  # The TypeScript gate (scripts/check-types.sh) runs node_modules/.bin/tsc.
+  if grep -q '"typescript"' package.json && [ ! -x node_modules/.bin/tsc ]; then return 0; fi
   # npm writes node_modules/.package-lock.json on every install; older than the manifests = stale.
   [ -f node_modules/.package-lock.json ] || return 0
   [ package.json -nt node_modules/.package-lock.json ] && return 0
