@@ -2,9 +2,9 @@
 //! English (`C$2,440.00`, `6.1%`, `March 2, 2026`) and French
 //! (`2 440,00 $`, `6,1 %`, `1er mars 2026`).
 //!
-//! [`Formats`](crate::core::format::Formats) is what sentences, tables and
+//! [`Formats`] is what sentences, tables and
 //! drawings ask for. In the widget the browser's `Intl` answers
-//! (`src/web/intl.rs`); [`LocaleFormats`](crate::core::format::LocaleFormats)
+//! (`src/web/intl.rs`); [`LocaleFormats`]
 //! gives the same text without a browser, for the no-JS fallback, the print
 //! table and the native tests. `tests/web.rs` checks the two agree for `en-CA` and
 //! `fr-CA`: every kind of figure, every day of 2017–2026, with our two changes

@@ -263,7 +263,10 @@ mod tests {
             "{quota}"
         );
         let f = LocaleFormats(Lang::Fr);
-        assert!(quota.contains(&format!("{} unités", f.integer(49_000))), "{quota}");
+        assert!(
+            quota.contains(&format!("{} unités", f.integer(49_000))),
+            "{quota}"
+        );
         assert!(n.items.contains(&quota));
         assert_eq!(
             n.items.last().map(String::as_str),

@@ -1,7 +1,7 @@
 //! The handle a `<trade-widget>` element holds: the one type the loader
 //! sees (eframe's `WebHandle` shape: construct, call, destroy, free).
 //!
-//! It owns the widget's state and its [`Runner`] (listeners, observers,
+//! It owns the widget's state and its runner (listeners, observers,
 //! frames). `destroy()` also empties the shadow root; dropping the handle
 //! (`free()` from JS) releases every browser resource either way.
 

@@ -80,7 +80,7 @@ pub struct TimelineState {
 impl TimelineState {
     pub fn new(ds: &Dataset) -> TimelineState {
         TimelineState {
-            view: View::fit(&ds.events, 0.03),
+            view: View::fit(&ds.events, View::FIT_PAD),
             lanes: tl::lanes_with_events(&ds.events),
             focused: None,
             open: None,

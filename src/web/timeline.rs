@@ -206,7 +206,7 @@ impl State {
         match action {
             "zoom-in" => self.zoom_middle(ZOOM_STEP),
             "zoom-out" => self.zoom_middle(1.0 / ZOOM_STEP),
-            "fit" => self.tl.view = View::fit(&self.ds.events, 0.03),
+            "fit" => self.tl.view = View::fit(&self.ds.events, View::FIT_PAD),
             "list" => {
                 self.tl.list_view = !self.tl.list_view;
                 if let Some(b) = self.dom.q("[data-action=list]") {

@@ -4,7 +4,7 @@
 //! Pure Rust with no plotters and no web-sys, so every rule here (labels never
 //! overlap, nothing leaves the plot, cost follows what is visible) is tested
 //! natively; the drawing ([`crate::draw::timeline`]) only paints a
-//! [`Layout`](crate::core::timeline::Layout).
+//! [`Layout`].
 //!
 //! Units: lengths are device pixels (the caller multiplies CSS pixels by
 //! devicePixelRatio), time is days since 1970-01-01 as `f64`, fractional so
