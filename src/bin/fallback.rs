@@ -59,19 +59,21 @@ mod native {
             Lang::En => (
                 "Goods",
                 "Change (points)",
-                "Total duty rate in force before and after the January 2026 Canada–China deal",
+                "Total duty rate in force before and after the {deal} Canada–China deal",
                 "Rates are the sum of every duty layer in force (base rate, surtax, anti-dumping, retaliation), for goods inside the EV quota. Taxes such as GST or VAT are not included.",
             ),
             Lang::Fr => (
                 "Marchandises",
                 "Variation (points)",
-                "Taux total des droits en vigueur avant et après l’entente Canada-Chine de janvier 2026",
+                "Taux total des droits en vigueur avant et après l’entente Canada-Chine de {deal}",
                 "Les taux additionnent toutes les couches de droits en vigueur (taux de base, surtaxe, antidumping, rétorsion), pour des marchandises dans le contingent de VE. Les taxes comme la TPS ou la TVA ne sont pas incluses.",
             ),
         };
         let mut html = String::new();
         html.push_str("<table class=\"tw-fallback-table\">\n");
-        html.push_str(&format!("<caption>{}</caption>\n", esc(caption)));
+        // The deal's month and year come from the data ("January 2026").
+        let caption = caption.replace("{deal}", &f.month_year(ds.deal_date));
+        html.push_str(&format!("<caption>{}</caption>\n", esc(&caption)));
         html.push_str(&format!(
             "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
             esc(h_goods),
@@ -209,9 +211,11 @@ mod native {
             table(ds, Lang::En)
         );
         let timeline = format!(
-            "<div class=\"tw-fallback\">\n<img src=\"pkg/timeline.svg\" width=\"{}\" height=\"{}\" alt=\"Timeline of Canada–China relations, 2017 to 2026; the key dates are listed below.\">\n{}</div>\n",
+            "<div class=\"tw-fallback\">\n<img src=\"pkg/timeline.svg\" width=\"{}\" height=\"{}\" alt=\"Timeline of Canada–China relations, {} to {}; the key dates are listed below.\">\n{}</div>\n",
             SVG_SIZE.0,
             SVG_SIZE.1,
+            ds.coverage.0.year(),
+            ds.coverage.1.year(),
             event_list(ds, Lang::En)
         );
         [table, timeline]
