@@ -3,7 +3,8 @@
 #   pkg/trade-widget.js          one classic script (IIFE: CSS + wasm-bindgen glue + www/boot.js)
 #   pkg/trade_widget_bg.wasm     the module, optimised with npm binaryen's wasm-opt
 #   pkg/vX.Y.Z/                  the same two files under a versioned path (for CDNs)
-#   pkg/package.json             npm metadata (+ pkg/trade-widget.d.ts when www/trade-widget.d.ts exists)
+#   pkg/package.json             npm metadata, README.md (www/PACKAGE.md), CHANGELOG.md
+#                                (+ pkg/trade-widget.d.ts when www/trade-widget.d.ts exists)
 # Run scripts/setup.sh build first (make build does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,18 +55,25 @@ else
   cp "$gen/trade_widget_bg.wasm" "$stage/trade_widget_bg.wasm"
 fi
 
-# 4. one script: IIFE around the stylesheet, the glue and the loader
+# 4. one script: IIFE around the stylesheet, the glue and the loader. TradeWidget.version is
+#    Cargo.toml's: boot.js holds the placeholder __TW_VERSION__ (exactly once), replaced here.
 node -e '
 const fs = require("fs");
-const [css, glue, boot, out] = process.argv.slice(1);
+const [css, glue, boot, out, version] = process.argv.slice(1);
 // The stylesheet without comments and runs of white space (it is only ever read by the browser).
 const cssText = fs.readFileSync(css, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s+/g, " ")
   .replace(/ ?([{};,>]) ?/g, "$1").trim();
+const bootParts = fs.readFileSync(boot, "utf8").split("__TW_VERSION__");
+if (bootParts.length !== 2) {
+  console.error("build: error: " + boot + " must contain the version placeholder __TW_VERSION__ exactly once (found "
+    + (bootParts.length - 1) + ")");
+  process.exit(1);
+}
 const text = "(function(){\"use strict\";\nvar TW_CSS = " + JSON.stringify(cssText) + ";\n"
   + fs.readFileSync(glue, "utf8") + "\n"
-  + fs.readFileSync(boot, "utf8") + "\n})();\n";
+  + bootParts.join(version) + "\n})();\n";
 fs.writeFileSync(out, text);
-' www/widget.css "$gen/trade_widget.js" www/boot.js "$stage/trade-widget.js" || die "could not write trade-widget.js"
+' www/widget.css "$gen/trade_widget.js" www/boot.js "$stage/trade-widget.js" "$version" || die "could not write trade-widget.js"
 node --check "$stage/trade-widget.js" 2>/dev/null || die "pkg/trade-widget.js is not valid JavaScript (check www/boot.js: node --check $stage/trade-widget.js)"
 
 # Minify (terser, an npm dev dependency): every byte of the loader and glue is downloaded by
@@ -85,14 +93,25 @@ cargo run --quiet --release --bin fallback -- svg "$stage/timeline.svg" || die "
 
 # 6. versioned copy, typings, package.json
 cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/timeline.svg" "$stage/v$version/"
+# The package's README is the embedding guide (npm shows it on the package page). In it and in the
+# typings, the example script addresses (…/trade-widget/vX.Y.Z/…) name this version.
+[ -f www/PACKAGE.md ] || die "www/PACKAGE.md is missing"
+cp CHANGELOG.md "$stage/" || die "CHANGELOG.md is missing (what changed in each version, for the package's users)"
 has_dts=false
-if [ -f www/trade-widget.d.ts ]; then cp www/trade-widget.d.ts "$stage/"; has_dts=true; fi
-# The package's README is the embedding guide (npm shows it on the package page).
-cp www/PACKAGE.md "$stage/README.md" || die "www/PACKAGE.md is missing"
+if [ -f www/trade-widget.d.ts ]; then has_dts=true; fi
+node -e '
+const fs = require("fs");
+const [version, ...pairs] = process.argv.slice(1);
+for (let i = 0; i < pairs.length; i += 2) {
+  const text = fs.readFileSync(pairs[i], "utf8").replace(/(trade-widget\/v)\d+\.\d+\.\d+(?=\/)/g, "$1" + version);
+  fs.writeFileSync(pairs[i + 1], text);
+}
+' "$version" www/PACKAGE.md "$stage/README.md" $($has_dts && echo www/trade-widget.d.ts "$stage/trade-widget.d.ts") \
+  || die "could not copy www/PACKAGE.md and www/trade-widget.d.ts into pkg/"
 node -e '
 const fs = require("fs");
 const [out, version, hasDts] = process.argv.slice(1);
-const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "README.md"];
+const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "README.md", "CHANGELOG.md"];
 const pkg = {
   name: "trade-widget",
   version,

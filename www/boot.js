@@ -1,7 +1,8 @@
 // trade-widget loader. scripts/build.sh wraps this file, the wasm-bindgen
 // glue (`--target no-modules`) and the widget's CSS (TW_CSS) in one IIFE, so
 // the page gets exactly one global (`TradeWidget`) however many copies of the
-// script tag it has (craft notes §5).
+// script tag it has (without the IIFE, a second copy throws on the glue's
+// top-level `let wasm_bindgen`).
 
 // Only valid during this synchronous evaluation of the script.
 var TW_SCRIPT = document.currentScript;
@@ -233,8 +234,13 @@ var TW_GLUE = wasm_bindgen;
       if (!el.isConnected || el._tw) return;
       var panic = glue.panicMessage();
       if (panic) { showError(el, errorTitle(el), panic); return; }
+      // After a change of language or view (remount), the state the reader had is the state
+      // the new widget starts with: it is drawn at once, without a change event.
+      var opts = options(el), restore = el._twRestore;
+      el._twRestore = null;
+      if (restore) Object.keys(restore).forEach(function (k) { opts[k] = restore[k]; });
       try {
-        el._tw = new glue.Widget(el, el.shadowRoot, options(el));
+        el._tw = new glue.Widget(el, el.shadowRoot, opts);
       } catch (e) {
         var msg = (e && e.message) || String(e);
         log('error', msg);
@@ -242,8 +248,14 @@ var TW_GLUE = wasm_bindgen;
         return;
       }
       settle(el);
-      if (el._twPending) { var p = el._twPending; el._twPending = null; el.setState(p); }
-      if (el._twResolve) el._twResolve(el);
+      if (el._twPending) {
+        var p = el._twPending;
+        el._twPending = null;
+        // Checked when it was given (pendingPatch); a field the widget still refuses is reported,
+        // and the widget that did mount stays.
+        try { el.setState(p); } catch (e) { log('error', (e && e.message) || String(e)); }
+      }
+      if (el._twResolve) { var resolve = el._twResolve; el._twResolve = null; resolve(el); }
     }).catch(function (e) {
       el._twMounting = false;
       var msg = (e && e.message) || String(e);
@@ -273,6 +285,45 @@ var TW_GLUE = wasm_bindgen;
       if (e.isIntersecting) { io.unobserve(e.target); mount(e.target); }
     });
   }, { rootMargin: '400px 0px' }) : null;
+
+  // ---- setState's language and the patches kept for a later mount ----
+  //
+  // The fields the wasm side's setState takes (it throws on any other key, `lang` included: a
+  // language change re-mounts the widget, which only the loader can do), and also what a
+  // remount carries over from getState(): the reader's inputs and the theme.
+  var KEYS = ['flow', 'value', 'currency', 'date', 'quantity', 'quotaUsed', 'compareDate', 'theme'];
+
+  function hasOwn(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
+  // 'en', 'fr', any case, or a tag of either ('fr-CA', 'en_US'); anything else throws.
+  function langOf(v) {
+    var m = /^\s*(en|fr)([-_][a-z0-9]+)*\s*$/i.exec(typeof v === 'string' ? v : '');
+    if (!m) throw new Error('setState: lang must be "en" or "fr" (or a tag such as "fr-CA"), not ' + JSON.stringify(v));
+    return m[1].toLowerCase();
+  }
+
+  // A patch kept for a mount to come, checked now: the caller hears of a mistake, not the mount.
+  function pendingPatch(patch) {
+    if (!patch || typeof patch !== 'object') throw new Error('setState takes an object, e.g. { date: "2026-03-02" }');
+    Object.keys(patch).forEach(function (k) {
+      if (KEYS.indexOf(k) < 0) throw new Error('setState: unknown field "' + k + '"; expected one of lang, ' + KEYS.join(', '));
+    });
+    return patch;
+  }
+
+  // Re-mounts the widget (a new language or view), keeping what the reader entered.
+  function remount(el) {
+    try {
+      var st = el._tw.getState(), keep = {};
+      KEYS.forEach(function (k) { if (st[k] != null) keep[k] = String(st[k]); });
+      el._twRestore = keep;
+    } catch (e) { /* nothing to keep */ }
+    el.destroy();
+    el.shadowRoot.textContent = '';
+    // `ready` is for the widget now mounting.
+    el.ready = new Promise(function (resolve) { el._twResolve = resolve; });
+    mount(el);
+  }
 
   function call(el, fn, arg) {
     if (!el._tw) return undefined;
@@ -339,16 +390,31 @@ var TW_GLUE = wasm_bindgen;
 
     attributeChangedCallback(name, old, value) {
       if (!this._tw || old === value) return;
-      if (name === 'lang' || name === 'view') { this.destroy(); this.shadowRoot.textContent = ''; mount(this); return; }
+      if (name === 'lang' || name === 'view') { remount(this); return; }
       var patch = {};
       // Attribute names in kebab-case, setState fields in camelCase.
       patch[name.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); })] = value;
       this.setState(patch);
     }
 
+    // setState({lang}) re-mounts the widget in that language (through the `lang` attribute); the
+    // reader's inputs and the rest of the patch are applied to the new one, so nothing typed is
+    // lost. The wasm side never sees `lang`.
     setState(patch) {
-      if (!this._tw) { this._twPending = Object.assign(this._twPending || {}, patch); return []; }
-      return call(this, 'setState', patch);
+      var rest = patch, lang = null;
+      if (patch && typeof patch === 'object' && hasOwn(patch, 'lang')) {
+        lang = langOf(patch.lang); // throws before anything is applied
+        rest = {};
+        Object.keys(patch).forEach(function (k) { if (k !== 'lang') rest[k] = patch[k]; });
+        var st = this._tw && this.getState();
+        if (st && st.lang === lang) lang = null; // already in that language: an ordinary patch
+      }
+      if (this._tw && lang === null) return call(this, 'setState', rest);
+      // Not mounted yet, or re-mounting in another language: kept for the mount.
+      this._twPending = Object.assign(this._twPending || {}, pendingPatch(rest));
+      if (lang !== null && attr(this, 'lang') !== lang) this.setAttribute('lang', lang); // attributeChangedCallback re-mounts
+      else if (lang !== null && this._tw) remount(this);
+      return [];
     }
 
     getState() { return call(this, 'getState'); }
@@ -384,6 +450,7 @@ var TW_GLUE = wasm_bindgen;
   // resolves to '' when it is valid, else every problem, one per line.
   function validate(json) { return load().then(function (glue) { return glue.validateData(String(json)); }); }
 
-  G = window.TradeWidget = { version: '1.0.0', load: load, validate: validate, wasmUrl: String(wasmUrl) };
+  // The package version from Cargo.toml, written in by scripts/build.sh.
+  G = window.TradeWidget = { version: '__TW_VERSION__', load: load, validate: validate, wasmUrl: String(wasmUrl) };
   if (!customElements.get('trade-widget')) customElements.define('trade-widget', TradeWidgetElement);
 })();

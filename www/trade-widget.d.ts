@@ -2,7 +2,7 @@
 // global (window.TradeWidget) that pkg/trade-widget.js defines. The script is a classic script with
 // no exports; this file only describes what it adds to the page.
 //
-//   <script src="https://cdn.example/trade-widget/v1.0.0/trade-widget.js" async></script>
+//   <script src="https://cdn.example/trade-widget/v2.0.0/trade-widget.js" async></script>
 //
 //   /// <reference types="trade-widget" />          (or: import type { TradeWidgetState } from 'trade-widget')
 //   const el = document.querySelector('trade-widget');   // TradeWidgetElement | null
@@ -11,12 +11,26 @@
 //
 // Money in quote() is in integer minor units (cents, fen) of the importing customs' currency; rates are
 // basis points (610 = 6.1 %); dates are 'YYYY-MM-DD'.
+//
+// Naming (since 2.0.0): every property NAME is camelCase, in getState(), quote() and the event's detail
+// alike (`totalDutyMinor`, `quotaUsed`). Enumerated VALUES are data, not names, and are written as in the
+// data file: measure kinds and layer statuses are snake_case ('anti_dumping_provisional',
+// 'over_quota_only'), currencies are ISO codes ('CAD'), flows and ids are kebab-case ('cn-ev-to-ca').
+//
+// tests/types/usage.ts calls everything declared here and, in the browser (tests/e2e/api.test.mjs),
+// compares the keys and value types the real widget returns with these declarations.
 
 /** What the widget shows. */
 export type TradeWidgetView = 'calculator' | 'timeline' | 'both';
 
-/** Interface language. */
+/** Interface language, as getState() reports it. */
 export type TradeWidgetLang = 'en' | 'fr';
+
+/**
+ * A language setState accepts: 'en' or 'fr' in any case, or a tag of either ('fr-CA', 'en-US').
+ * Anything else throws an Error naming the accepted values.
+ */
+export type TradeWidgetLangInput = TradeWidgetLang | (string & {});
 
 export type TradeWidgetTheme = 'light' | 'dark' | 'auto';
 
@@ -41,9 +55,17 @@ export type TradeWidgetFieldError = [field: TradeWidgetField, message: string];
 
 /**
  * `setState(patch)`: any subset. Numbers or text ("40 000", "40,000.50"). Unknown keys throw.
- * Language and view are attributes (`lang`, `view`): changing them re-mounts the widget.
+ * The view is an attribute (`view`): changing it re-mounts the widget, keeping the inputs.
  */
 export interface TradeWidgetPatch {
+  /**
+   * Switches the interface language. A language other than the current one re-mounts the widget
+   * (through its `lang` attribute): the reader's inputs (flow, value, currency, date, quantity,
+   * quotaUsed, compareDate, theme) and the rest of this patch are applied to the new one, setState
+   * returns [], and `ready` is a new promise that resolves once the widget is back. A value other
+   * than en/fr throws, and nothing of the patch is applied.
+   */
+  lang?: TradeWidgetLangInput;
   flow?: TradeWidgetFlow;
   value?: number | string;
   currency?: TradeWidgetCurrency;
@@ -67,6 +89,8 @@ export interface TradeWidgetState {
   compareDate: string;
   lang: TradeWidgetLang;
   view: TradeWidgetView;
+  /** As set by the `theme` attribute or setState; 'auto' (the page's colour scheme) by default. */
+  theme: TradeWidgetTheme;
   /** Inputs that do not read; the result shown is the last one that could be computed. */
   errors: TradeWidgetFieldError[];
 }
@@ -96,14 +120,16 @@ export type TradeWidgetLayerStatus =
 
 /** One row of the breakdown: a duty layer in force on the date. */
 export interface TradeWidgetLayer {
+  /** The measure's id in the data. */
   measure: string;
   kind: TradeWidgetMeasureKind;
   name: TradeWidgetText;
   /** Basis points; null for a ban. */
   rate: number | null;
   /** The value the rate is charged on, minor units. */
-  base_minor: number;
-  amount_minor: number;
+  baseMinor: number;
+  /** The duty of this layer, minor units, rounded once (half away from zero). */
+  amountMinor: number;
   status: TradeWidgetLayerStatus;
   instrument: TradeWidgetText;
   /** https:// addresses. */
@@ -119,26 +145,39 @@ export interface TradeWidgetQuotaSplit {
   quota: string;
   /** 0 for the first quota year. */
   year: number;
-  year_start: TradeWidgetDate;
-  year_end: TradeWidgetDate;
+  yearStart: TradeWidgetDate;
+  /** The last day of the quota year. */
+  yearEnd: TradeWidgetDate;
+  /** Units the quota year allows. */
   volume: number;
+  /** Units already entered before this shipment. */
   used: number;
   remaining: number;
-  in_units: number;
-  over_units: number;
-  in_value_minor: number;
-  over_value_minor: number;
+  /** The shipment's units inside and over the quota (they sum to its quantity). */
+  inUnits: number;
+  overUnits: number;
+  /** The shipment's value inside and over the quota, minor units (they sum to `valueMinor`). */
+  inValueMinor: number;
+  overValueMinor: number;
+}
+
+/** The data's coverage, given when the date is outside it. */
+export interface TradeWidgetCoverage {
+  start: TradeWidgetDate;
+  end: TradeWidgetDate;
 }
 
 /** The conversion of the entered value into the customs currency. */
 export interface TradeWidgetConversion {
   from: TradeWidgetCurrency;
   to: TradeWidgetCurrency;
-  entered_minor: number;
+  /** The value as entered, minor units of `from`. */
+  enteredMinor: number;
   /** CAD per unit of `from` and of `to`, in millionths. */
-  from_cad_micros: number;
-  to_cad_micros: number;
+  fromCadMicros: number;
+  toCadMicros: number;
   confidence: TradeWidgetConfidence;
+  /** Where the exchange rate comes from, as the data gives it (the rate of the currency that is not CAD). */
   source: string;
 }
 
@@ -146,22 +185,26 @@ export interface TradeWidgetConversion {
 export interface TradeWidgetQuote {
   flow: TradeWidgetFlow;
   date: TradeWidgetDate;
-  /** The importing customs' currency, in which every *_minor amount is. */
+  /** The importing customs' currency, in which every *Minor amount is. */
   currency: TradeWidgetCurrency;
-  value_minor: number;
+  /** The customs value, minor units of `currency`. */
+  valueMinor: number;
   quantity: number;
+  /** Null when the value was entered in `currency` itself. */
   conversion: TradeWidgetConversion | null;
   layers: TradeWidgetLayer[];
-  total_duty_minor: number;
+  /** The sum of the layers' `amountMinor`. */
+  totalDutyMinor: number;
   /** Value plus duty (GST, VAT and other taxes not included). */
-  landed_minor: number;
-  /** Effective rate, basis points. */
+  landedMinor: number;
+  /** Effective rate, basis points (total duty ÷ value). */
   effective: number;
+  /** Null when the flow has no tariff-rate quota in force on the date. */
   quota: TradeWidgetQuotaSplit | null;
   /** Set when the date is outside the data's coverage. */
-  outside_coverage: { start: TradeWidgetDate; end: TradeWidgetDate } | null;
+  outsideCoverage: TradeWidgetCoverage | null;
   /** Whether a figure behind the total is not confirmed. */
-  has_estimate: boolean;
+  hasEstimate: boolean;
   /** Whether a non-tariff ban was in force. */
   blocked: boolean;
 }
@@ -170,10 +213,10 @@ export interface TradeWidgetQuote {
 export interface TradeWidgetComparison {
   selected: TradeWidgetQuote;
   reference: TradeWidgetQuote;
-  /** selected − reference, minor units. */
-  duty_change_minor: number;
-  /** selected − reference, basis points. */
-  rate_change_bp: number;
+  /** selected − reference total duty, minor units. */
+  dutyChangeMinor: number;
+  /** selected − reference effective rate, basis points. */
+  rateChangeBp: number;
 }
 
 export type TradeWidgetChangeEvent = CustomEvent<TradeWidgetState>;
@@ -181,9 +224,15 @@ export type TradeWidgetChangeEvent = CustomEvent<TradeWidgetState>;
 /** The <trade-widget> element. */
 export interface TradeWidgetElement extends HTMLElement {
   /**
-   * Applies what reads and returns the problems of what does not, as [field, message] pairs
-   * (empty when everything read). Before the widget has mounted, the patch is kept and applied
-   * at mount, and [] is returned. Throws on a key it does not know.
+   * Applies what reads, draws it, and returns the problems of what does not, as [field, message]
+   * pairs (empty when everything read). Before the widget has mounted (and while it re-mounts),
+   * the patch is kept and applied at mount, and [] is returned. Throws on a key it does not know
+   * and on a `lang` other than en/fr, applying nothing of the patch then.
+   *
+   * Fires `trade-widget-change` once drawn, except when called from a `trade-widget-change`
+   * listener of the same widget (while it dispatches that event): such a call is applied and
+   * drawn but fires no further change event, so a listener that calls setState on its own widget
+   * cannot recurse. A listener that changes another widget does make that one fire.
    */
   setState(patch: TradeWidgetPatch): TradeWidgetFieldError[];
   /** The current state; undefined until the widget has mounted (await `ready`). */
@@ -192,7 +241,11 @@ export interface TradeWidgetElement extends HTMLElement {
   quote(): TradeWidgetComparison | null | undefined;
   /** Removes the widget's listeners and observers and empties it. Taking the element out of the page does it too. */
   destroy(): void;
-  /** Resolves with the element once the widget has mounted (never, if it shows its error or static fallback). */
+  /**
+   * Resolves with the element once the widget has mounted (never, if it shows its error or static
+   * fallback). A change of language or view re-mounts the widget and replaces this promise with
+   * one for the new mount: read `ready` again after such a change.
+   */
   readonly ready: Promise<TradeWidgetElement>;
 
   addEventListener<K extends keyof TradeWidgetElementEventMap>(type: K,
@@ -206,12 +259,16 @@ export interface TradeWidgetElement extends HTMLElement {
 }
 
 export interface TradeWidgetElementEventMap extends HTMLElementEventMap {
-  /** Fired (bubbling, composed) after a change is drawn: by the reader, setState or a linked widget. */
+  /**
+   * Fired (bubbling, composed) after a change is drawn: by the reader, setState or a linked widget.
+   * A setState on this widget from within its own listener fires none (see setState).
+   */
   'trade-widget-change': TradeWidgetChangeEvent;
 }
 
 /** window.TradeWidget: the one global the script defines (shared by every copy of the script tag). */
 export interface TradeWidgetGlobal {
+  /** The package version ('2.0.0'): the [package] version of Cargo.toml, written in at build time. */
   readonly version: string;
   /** The WebAssembly module's address (next to the script, or data-base-url). */
   readonly wasmUrl: string;

@@ -57,7 +57,13 @@ impl std::error::Error for QuoteError {}
 
 /// Why a layer in force costs what it costs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+// Field names are camelCase like every key of quote(); the `status` values stay
+// snake_case: they are values (as the data file's measure kinds), not keys.
+#[serde(
+    tag = "status",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum LayerStatus {
     /// Charged on `base_minor`.
     Applied,
@@ -73,6 +79,7 @@ pub enum LayerStatus {
 
 /// One row of the breakdown.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Layer {
     pub measure: String,
     pub kind: MeasureKind,
@@ -94,6 +101,7 @@ pub struct Layer {
 
 /// How a shipment divides across the quota.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct QuotaSplit {
     pub quota: String,
     /// 0 for the first quota year.
@@ -111,6 +119,7 @@ pub struct QuotaSplit {
 
 /// The conversion of the entered value into the customs currency.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Conversion {
     pub from: Currency,
     pub to: Currency,
@@ -124,6 +133,7 @@ pub struct Conversion {
 
 /// What the data says about a date outside its coverage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CoverageNote {
     pub start: Date,
     pub end: Date,
@@ -131,6 +141,7 @@ pub struct CoverageNote {
 
 /// The answer for one shipment on one day.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Quote {
     pub flow: String,
     pub date: Date,
@@ -162,6 +173,7 @@ impl Quote {
 
 /// A quote on two dates for the same shipment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Comparison {
     pub selected: Quote,
     pub reference: Quote,
