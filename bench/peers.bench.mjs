@@ -308,7 +308,7 @@ async function twPanInPage([count, zoomIn]) {
   const r = c.getBoundingClientRect();
   const cx = r.left + c.clientLeft + c.clientWidth * 0.5, cy = r.top + c.clientTop + c.clientHeight * 0.45;
   const pointer = (type, x) => c.dispatchEvent(new PointerEvent(type, {
-    pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY: cy, bubbles: true, cancelable: true, composed: true,
+    pointerId: 7, pointerType: 'mouse', isPrimary: true, clientX: x, clientY: cy, bubbles: true, cancelable: true, composed: true,
     buttons: type === 'pointerup' ? 0 : 1,
   }));
   c.focus();

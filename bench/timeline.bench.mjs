@@ -70,7 +70,7 @@ async function interactInPage([kind, count, zoomIn]) {
   const r = c.getBoundingClientRect();
   const cx = r.left + c.clientLeft + c.clientWidth * 0.5, cy = r.top + c.clientTop + c.clientHeight * 0.45;
   const pointer = (type, x) => c.dispatchEvent(new PointerEvent(type, {
-    pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY: cy, bubbles: true, cancelable: true, composed: true,
+    pointerId: 7, pointerType: 'mouse', isPrimary: true, clientX: x, clientY: cy, bubbles: true, cancelable: true, composed: true,
     buttons: type === 'pointerup' ? 0 : 1,
   }));
   // A cheap checksum of the canvas, to check (outside the timed part) that interactions act.
@@ -96,7 +96,7 @@ async function interactInPage([kind, count, zoomIn]) {
     if (kind === 'zoom') act = () => key(i % 2 ? '-' : '+');
     else if (kind === 'wheel') {
       act = () => c.dispatchEvent(new WheelEvent('wheel', {
-        deltaY: i % 2 ? 100 : -100, clientX: cx, clientY: cy, bubbles: true, cancelable: true, composed: true,
+        deltaY: i % 2 ? 100 : -100, ctrlKey: true, clientX: cx, clientY: cy, bubbles: true, cancelable: true, composed: true,
       }));
     } else if (kind === 'drag') {
       // Back and forth by up to 120 px (a 1-month window moves by days at each step).

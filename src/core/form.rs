@@ -85,6 +85,25 @@ pub struct InputFields {
     pub compare: Option<String>,
 }
 
+/// Something a page, an attribute or a link set that the form could not
+/// take; the rest of what it set is applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rejected {
+    UnknownFlow(String),
+    UnknownCurrency(String),
+}
+
+impl Rejected {
+    /// What the widget says about it, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let (msg, value) = match self {
+            Rejected::UnknownFlow(v) => (Msg::UnknownFlow, v),
+            Rejected::UnknownCurrency(v) => (Msg::UnknownCurrency, v),
+        };
+        super::i18n::fill(msg.text(lang), &[("value", value)])
+    }
+}
+
 /// The inputs checked: every problem, and the shipment and comparison date
 /// when there is none.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,9 +130,9 @@ impl Inputs {
 
     /// Chooses a flow; a new flow brings its own currency and default value.
     /// An id the data does not know changes nothing and is reported.
-    pub fn set_flow(&mut self, ds: &Dataset, id: &str) -> Result<(), String> {
+    pub fn set_flow(&mut self, ds: &Dataset, id: &str) -> Result<(), Rejected> {
         let Some(flow) = ds.flow(id) else {
-            return Err(format!("unknown flow \"{id}\""));
+            return Err(Rejected::UnknownFlow(id.to_string()));
         };
         if flow.id != self.flow {
             self.currency = flow.currency;
@@ -124,8 +143,8 @@ impl Inputs {
     }
 
     /// Applies what a page gave, the flow first (it resets the value and
-    /// currency); returns a warning for each field it could not take.
-    pub fn apply(&mut self, ds: &Dataset, f: InputFields) -> Vec<String> {
+    /// currency); returns each field it could not take.
+    pub fn apply(&mut self, ds: &Dataset, f: InputFields) -> Vec<Rejected> {
         let mut warnings = Vec::new();
         if let Some(flow) = f.flow {
             if let Err(w) = self.set_flow(ds, &flow) {
@@ -135,7 +154,7 @@ impl Inputs {
         if let Some(c) = f.currency {
             match Currency::parse(&c) {
                 Some(c) => self.currency = c,
-                None => warnings.push(format!("unknown currency \"{c}\"; use CAD, USD or CNY")),
+                None => warnings.push(Rejected::UnknownCurrency(c)),
             }
         }
         let slots = [
@@ -419,7 +438,7 @@ mod tests {
         let before = i.clone();
         assert_eq!(
             i.set_flow(&ds, "mars-to-ca"),
-            Err("unknown flow \"mars-to-ca\"".into())
+            Err(Rejected::UnknownFlow("mars-to-ca".into()))
         );
         assert_eq!(i, before);
     }
@@ -444,9 +463,10 @@ mod tests {
             "the value given with the flow wins over the flow's default"
         );
         assert_eq!(i.date, "2025-09-01");
+        assert_eq!(warnings, vec![Rejected::UnknownCurrency("EUR".into())]);
         assert_eq!(
-            warnings,
-            vec!["unknown currency \"EUR\"; use CAD, USD or CNY".to_string()]
+            warnings[0].message(Lang::Fr),
+            "« EUR » n’est pas une devise connue du calculateur; utilisez CAD, USD ou CNY."
         );
     }
 }

@@ -4,6 +4,14 @@
 //! neutral inputs here (device pixels on the canvas) and applies the
 //! [`Outcome`]; every decision (is this a tap or a drag, which finger
 //! pinches, how far a zoom goes) is made here and tested natively.
+//!
+//! A reader meets the timeline in the middle of an article, so it never
+//! takes the page's scroll: a plain wheel scrolls the page (Ctrl or ⌘ +
+//! wheel, and a trackpad pinch, which browsers send as Ctrl + wheel, zoom),
+//! and one finger scrolls the page (the canvas is `touch-action: pan-x
+//! pan-y`); two fingers move and zoom the timeline; a tap still selects.
+//! When a reader tries the page's gesture on the timeline, the outcome asks
+//! for a hint saying how to move it instead.
 
 use super::date::Date;
 use super::timeline::{Orientation, View};
@@ -37,6 +45,8 @@ pub struct PointerInput {
     pub id: i32,
     pub x: f64,
     pub y: f64,
+    /// A finger (`pointerType` touch): one alone scrolls the page.
+    pub touch: bool,
 }
 
 /// The timeline as last drawn: what turns pixels into days.
@@ -76,6 +86,8 @@ enum Drag {
         start: (f64, f64),
         start_view: View,
         moved: bool,
+        /// A finger: it moves the page, not the timeline.
+        touch: bool,
     },
     Marker {
         pointer: i32,
@@ -83,6 +95,8 @@ enum Drag {
     Pinch {
         a: (i32, f64, f64),
         b: (i32, f64, f64),
+        /// Where the two pointers were when the pinch began.
+        start_points: ((i32, f64, f64), (i32, f64, f64)),
         start_dist: f64,
         start_view: View,
     },
@@ -101,6 +115,8 @@ pub enum Outcome {
     Tap { x: f64, y: f64 },
     /// A gesture ended that changed what is drawn (draw once more).
     Ended,
+    /// One finger tried to move the timeline: say that two fingers do.
+    TouchHint,
 }
 
 /// The pointer state of one timeline.
@@ -121,13 +137,21 @@ impl Gestures {
 
     /// Feeds one pointer event; `view` is the window shown now.
     pub fn pointer(&mut self, e: PointerInput, view: View, frame: &Frame) -> Outcome {
-        let PointerInput { phase, id, x, y } = e;
+        let PointerInput {
+            phase,
+            id,
+            x,
+            y,
+            touch,
+        } = e;
         match (phase, self.drag) {
             (Phase::Down, Some(Drag::Pan { pointer, start, .. })) if pointer != id => {
                 // A second finger: pinch around the midpoint of the two.
+                let (a, b) = ((pointer, start.0, start.1), (id, x, y));
                 self.drag = Some(Drag::Pinch {
-                    a: (pointer, start.0, start.1),
-                    b: (id, x, y),
+                    a,
+                    b,
+                    start_points: (a, b),
                     start_dist: distance(start, (x, y)),
                     start_view: view,
                 });
@@ -147,6 +171,7 @@ impl Gestures {
                         start: (x, y),
                         start_view: view,
                         moved: false,
+                        touch,
                     }
                 });
                 Outcome::Nothing
@@ -158,8 +183,10 @@ impl Gestures {
                     start,
                     start_view,
                     moved,
+                    touch,
                 }),
             ) if pointer == id => {
+                let was_moved = moved;
                 let moved = moved
                     || (x - start.0).abs() + (y - start.1).abs() > TAP_SLOP_CSS_PX * frame.dpr;
                 if !moved {
@@ -170,7 +197,17 @@ impl Gestures {
                     start,
                     start_view,
                     moved,
+                    touch,
                 });
+                if touch {
+                    // The page scrolls under one finger (the browser usually
+                    // cancels the pointer first); the timeline stays put.
+                    return if was_moved {
+                        Outcome::Nothing
+                    } else {
+                        Outcome::TouchHint
+                    };
+                }
                 let days_per_px = (start_view.end - start_view.start) / frame.axis.1.max(1.0);
                 let mut next = start_view;
                 next.pan(-(frame.along(x, y) - frame.along(start.0, start.1)) * days_per_px);
@@ -186,6 +223,7 @@ impl Gestures {
                 Some(Drag::Pinch {
                     mut a,
                     mut b,
+                    start_points,
                     start_dist,
                     start_view,
                 }),
@@ -195,12 +233,23 @@ impl Gestures {
                 } else {
                     b = (id, x, y);
                 }
-                let anchor = frame.day_at((a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0, &start_view);
+                // The day under the fingers' first midpoint zooms with their
+                // spread and follows their midpoint: two fingers move and zoom.
+                let mid =
+                    |p: (i32, f64, f64), q: (i32, f64, f64)| ((p.1 + q.1) / 2.0, (p.2 + q.2) / 2.0);
+                let (sa, sb) = start_points;
+                let first = mid(sa, sb);
+                let now = mid(a, b);
+                let anchor = frame.day_at(first.0, first.1, &start_view);
                 let mut next = start_view;
                 next.zoom(distance((a.1, a.2), (b.1, b.2)) / start_dist, anchor);
+                let (origin, len) = frame.axis;
+                let drift = next.day_at(frame.along(now.0, now.1) - origin, len) - anchor;
+                next.pan(-drift);
                 self.drag = Some(Drag::Pinch {
                     a,
                     b,
+                    start_points,
                     start_dist,
                     start_view,
                 });
@@ -211,6 +260,15 @@ impl Gestures {
                 self.drag = None;
                 match (was, phase) {
                     (Some(Drag::Pan { moved: false, .. }), Phase::Up) => Outcome::Tap { x, y },
+                    // The browser took one finger to scroll the page.
+                    (
+                        Some(Drag::Pan {
+                            touch: true,
+                            moved: false,
+                            ..
+                        }),
+                        Phase::Cancel,
+                    ) => Outcome::TouchHint,
                     (Some(Drag::Marker { .. } | Drag::Pinch { .. }), _) => Outcome::Ended,
                     _ => Outcome::Nothing,
                 }
@@ -219,9 +277,29 @@ impl Gestures {
     }
 }
 
-/// One wheel notch at a point: zoom in (`delta_y < 0`) or out around the
-/// day under it.
-pub fn wheel(view: View, delta_y: f64, x: f64, y: f64, frame: &Frame) -> View {
+/// One wheel event over the canvas, in device pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WheelInput {
+    pub delta_y: f64,
+    pub x: f64,
+    pub y: f64,
+    /// Ctrl or ⌘ held (a trackpad pinch arrives as Ctrl + wheel).
+    pub zoom_key: bool,
+}
+
+/// A wheel event: with Ctrl or ⌘, the window zoomed in (`delta_y < 0`) or
+/// out around the day under the pointer; without, `None`: the page
+/// scrolls, and the web layer shows how to zoom.
+pub fn wheel(view: View, input: WheelInput, frame: &Frame) -> Option<View> {
+    let WheelInput {
+        delta_y,
+        x,
+        y,
+        zoom_key,
+    } = input;
+    if !zoom_key {
+        return None;
+    }
     let anchor = frame.day_at(x, y, &view);
     let factor = if delta_y < 0.0 {
         WHEEL_STEP
@@ -230,7 +308,7 @@ pub fn wheel(view: View, delta_y: f64, x: f64, y: f64, frame: &Frame) -> View {
     };
     let mut next = view;
     next.zoom(factor, anchor);
-    next
+    Some(next)
 }
 
 /// What a key does on the focused timeline.
@@ -287,8 +365,23 @@ mod tests {
         (view, frame)
     }
 
+    /// A mouse or pen pointer.
     fn at(phase: Phase, id: i32, x: f64, y: f64) -> PointerInput {
-        PointerInput { phase, id, x, y }
+        PointerInput {
+            phase,
+            id,
+            x,
+            y,
+            touch: false,
+        }
+    }
+
+    /// A finger.
+    fn finger(phase: Phase, id: i32, x: f64, y: f64) -> PointerInput {
+        PointerInput {
+            touch: true,
+            ..at(phase, id, x, y)
+        }
     }
 
     #[test]
@@ -361,26 +454,71 @@ mod tests {
     }
 
     #[test]
-    fn two_fingers_pinch_around_their_midpoint() {
+    fn two_fingers_zoom_with_their_spread_and_move_with_their_midpoint() {
         let (view, frame) = setup(None);
         let mut g = Gestures::default();
-        g.pointer(at(Phase::Down, 1, 400.0, 50.0), view, &frame);
-        g.pointer(at(Phase::Down, 2, 600.0, 50.0), view, &frame);
-        // Fingers twice as far apart: twice the zoom, around their new
-        // midpoint (x = 600, day 600 of the view as it was).
-        let Outcome::View(next) = g.pointer(at(Phase::Move, 2, 800.0, 50.0), view, &frame) else {
+        g.pointer(finger(Phase::Down, 1, 400.0, 50.0), view, &frame);
+        assert_eq!(
+            g.pointer(finger(Phase::Down, 2, 600.0, 50.0), view, &frame),
+            Outcome::Nothing
+        );
+        // Twice as far apart, midpoint from x = 500 to x = 600: twice the
+        // zoom, and day 500 (under the first midpoint) now under x = 600.
+        let Outcome::View(next) = g.pointer(finger(Phase::Move, 2, 800.0, 50.0), view, &frame)
+        else {
             panic!("a pinch zooms");
         };
         assert!((next.end - next.start - 500.0).abs() < 1e-6, "{next:?}");
-        assert!((next.start - (view.start + 300.0)).abs() < 1e-6, "{next:?}");
+        assert!((next.start - (view.start + 200.0)).abs() < 1e-6, "{next:?}");
+        // Both fingers 100 px to the left of that: same zoom, day 500 under x = 500.
+        g.pointer(finger(Phase::Move, 1, 300.0, 50.0), view, &frame);
+        let Outcome::View(moved) = g.pointer(finger(Phase::Move, 2, 700.0, 50.0), view, &frame)
+        else {
+            panic!("two fingers move the timeline");
+        };
+        assert!(
+            (moved.start - (view.start + 250.0)).abs() < 1e-6,
+            "{moved:?}"
+        );
         // A third pointer does nothing while two pinch.
         assert_eq!(
-            g.pointer(at(Phase::Move, 3, 10.0, 10.0), view, &frame),
+            g.pointer(finger(Phase::Move, 3, 10.0, 10.0), view, &frame),
             Outcome::Nothing
         );
         assert_eq!(
-            g.pointer(at(Phase::Up, 1, 400.0, 50.0), next, &frame),
+            g.pointer(finger(Phase::Up, 1, 300.0, 50.0), moved, &frame),
             Outcome::Ended
+        );
+    }
+
+    #[test]
+    fn one_finger_leaves_the_timeline_still_and_asks_for_the_hint_once() {
+        let (view, frame) = setup(None);
+        let mut g = Gestures::default();
+        g.pointer(finger(Phase::Down, 1, 500.0, 50.0), view, &frame);
+        assert_eq!(
+            g.pointer(finger(Phase::Move, 1, 500.0, 150.0), view, &frame),
+            Outcome::TouchHint
+        );
+        assert_eq!(
+            g.pointer(finger(Phase::Move, 1, 500.0, 250.0), view, &frame),
+            Outcome::Nothing
+        );
+        assert_eq!(
+            g.pointer(finger(Phase::Up, 1, 500.0, 250.0), view, &frame),
+            Outcome::Nothing
+        );
+        // The browser scrolling the page cancels the finger: hint too.
+        g.pointer(finger(Phase::Down, 1, 500.0, 50.0), view, &frame);
+        assert_eq!(
+            g.pointer(finger(Phase::Cancel, 1, 500.0, 50.0), view, &frame),
+            Outcome::TouchHint
+        );
+        // A finger tap still selects.
+        g.pointer(finger(Phase::Down, 1, 500.0, 50.0), view, &frame);
+        assert_eq!(
+            g.pointer(finger(Phase::Up, 1, 501.0, 50.0), view, &frame),
+            Outcome::Tap { x: 501.0, y: 50.0 }
         );
     }
 
@@ -397,15 +535,26 @@ mod tests {
     }
 
     #[test]
-    fn the_wheel_zooms_around_the_pointer() {
+    fn only_ctrl_or_cmd_wheel_zooms_and_around_the_pointer() {
         let (view, frame) = setup(None);
-        let zin = wheel(view, -100.0, 0.0, 0.0, &frame);
+        let notch = |delta_y, zoom_key| WheelInput {
+            delta_y,
+            x: 0.0,
+            y: 0.0,
+            zoom_key,
+        };
+        assert_eq!(
+            wheel(view, notch(-100.0, false), &frame),
+            None,
+            "a plain wheel scrolls the page"
+        );
+        let zin = wheel(view, notch(-100.0, true), &frame).expect("Ctrl + wheel zooms");
         assert!(
             (zin.start - view.start).abs() < 1e-9,
             "anchored at the left edge"
         );
         assert!((zin.end - zin.start - 800.0).abs() < 1e-6, "{zin:?}");
-        let zout = wheel(view, 100.0, 0.0, 0.0, &frame);
+        let zout = wheel(view, notch(100.0, true), &frame).expect("Ctrl + wheel zooms");
         assert!((zout.end - zout.start - 1250.0).abs() < 1e-6, "{zout:?}");
     }
 

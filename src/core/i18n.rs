@@ -80,8 +80,37 @@ pub enum Msg {
     ColInstrument,
     ChartBars,
     ChartSteps,
-    ChartAlt,
+    /// `{caption}`, `{a}`, `{a_date}`, `{b}`, `{b_date}`: the two totals, earlier first.
+    DutyChartAlt,
+    /// `{caption}`, `{first}`, `{from}`, `{last}`, `{since}`, `{max}`.
+    RateChartAlt,
     NoLayers,
+    // The charts as data, and what a reader takes away.
+    ShowData,
+    Charts,
+    ColSince,
+    ColCause,
+    CauseDataStart,
+    /// `{name}`: the measure.
+    CauseStarts,
+    /// `{name}`: the measure.
+    CauseEnds,
+    /// `{n}`: the quota year, 1 for the first.
+    CauseQuotaYear,
+    CsvKind,
+    CsvStatus,
+    CsvRatePercent,
+    TakeAway,
+    CopyLink,
+    LinkCopied,
+    /// `{url}`: the link, for the reader to copy by hand.
+    CopyFailed,
+    DownloadCsv,
+    DownloadPng,
+    DownloadFailed,
+    BadLinkState,
+    /// `{value}`: the event id the link gave.
+    UnknownEvent,
     // Notes under the result.
     /// `{start}`, `{end}`.
     Outside,
@@ -125,6 +154,17 @@ pub enum Msg {
     Sources,
     UseDate,
     TimelineCanvas,
+    /// Shown over the timeline when a plain wheel scrolls the page past it.
+    WheelHint,
+    /// Shown over the timeline when one finger scrolls the page past it.
+    TouchHint,
+    // Notices about what a page or a link set.
+    /// `{value}`: the flow id the page gave.
+    UnknownFlow,
+    /// `{value}`: the currency the page gave.
+    UnknownCurrency,
+    /// `{value}`: the theme the page gave.
+    UnknownTheme,
 }
 
 impl Msg {
@@ -167,7 +207,28 @@ impl Msg {
             ColInstrument => "Legal instrument",
             ChartBars => "Duty by layer, before the deal and on the chosen date",
             ChartSteps => "Effective rate over time",
-            ChartAlt => "The table below gives the chart’s figures.",
+            DutyChartAlt => "{caption}: {a} on {a_date}, {b} on {b_date}. Each layer’s share is in the table “Show the data” under the chart.",
+            RateChartAlt => "{caption}: {first} on {from}, {last} since {since}, {max} at most. Each step and the measure that caused it are in the table “Show the data” under the chart.",
+            ShowData => "Show the data",
+            Charts => "Charts",
+            ColSince => "From",
+            ColCause => "What changed",
+            CauseDataStart => "Rate when the data begins",
+            CauseStarts => "{name} takes effect",
+            CauseEnds => "{name} ends",
+            CauseQuotaYear => "Quota year {n} begins",
+            CsvKind => "Kind",
+            CsvStatus => "Status",
+            CsvRatePercent => "Rate (%)",
+            TakeAway => "Share and download",
+            CopyLink => "Copy link",
+            LinkCopied => "Link copied.",
+            CopyFailed => "The link could not be copied: the browser refused access to the clipboard. Copy it from here: {url}",
+            DownloadCsv => "Download data (CSV)",
+            DownloadPng => "Download image (PNG)",
+            DownloadFailed => "The file could not be made in this browser.",
+            BadLinkState => "The calculator settings in the link could not be read; the calculator shows its usual result instead.",
+            UnknownEvent => "The link names an event this timeline does not have (“{value}”).",
             NoLayers => "No duty layer in force on this date.",
             Outside => "The data covers {start} to {end}; this date is outside it, so the result assumes nothing changed.",
             Taxes => "Taxes such as GST or VAT are not included.",
@@ -193,7 +254,7 @@ impl Msg {
             OverQuota => "over-quota part only",
             Ban => "imports blocked",
             TimelineTitle => "Canada–China relations, {from}–{to}",
-            TimelineHelp => "Drag to pan, scroll or pinch to zoom. Keyboard: arrows move between events, Enter opens, Escape closes, + and − zoom, Home and End jump.",
+            TimelineHelp => "Drag to move (two fingers on a touch screen); Ctrl + scroll or pinch to zoom. Keyboard: arrows move between events, Enter opens, Escape closes, + and − zoom, Home and End jump.",
             ZoomIn => "Zoom in",
             ZoomOut => "Zoom out",
             Fit => "Show all",
@@ -203,6 +264,11 @@ impl Msg {
             Sources => "Sources",
             UseDate => "Use this date in the calculator",
             TimelineCanvas => "Timeline of Canada–China relations. Use the arrow keys to move between events.",
+            WheelHint => "Hold Ctrl (⌘ on a Mac) and scroll to zoom the timeline",
+            TouchHint => "Use two fingers to move or zoom the timeline",
+            UnknownFlow => "There is no trade flow “{value}”; showing the first one instead.",
+            UnknownCurrency => "“{value}” is not a currency this calculator knows; use CAD, USD or CNY.",
+            UnknownTheme => "“{value}” is not a theme; use light, dark or auto.",
         }
     }
 
@@ -237,7 +303,28 @@ impl Msg {
             ColInstrument => "Instrument juridique",
             ChartBars => "Droits par couche, avant l’entente et à la date choisie",
             ChartSteps => "Taux effectif dans le temps",
-            ChartAlt => "Le tableau ci-dessous donne les chiffres du graphique.",
+            DutyChartAlt => "{caption} : {a} le {a_date}, {b} le {b_date}. La part de chaque couche figure dans le tableau « Afficher les données » sous le graphique.",
+            RateChartAlt => "{caption} : {first} le {from}, {last} depuis le {since}, {max} au plus. Chaque palier et la mesure qui l’a causé figurent dans le tableau « Afficher les données » sous le graphique.",
+            ShowData => "Afficher les données",
+            Charts => "Graphiques",
+            ColSince => "Depuis le",
+            ColCause => "Ce qui a changé",
+            CauseDataStart => "Taux au début des données",
+            CauseStarts => "Entrée en vigueur : {name}",
+            CauseEnds => "Fin : {name}",
+            CauseQuotaYear => "Début de l’année contingentaire {n}",
+            CsvKind => "Type",
+            CsvStatus => "Statut",
+            CsvRatePercent => "Taux (%)",
+            TakeAway => "Partager et télécharger",
+            CopyLink => "Copier le lien",
+            LinkCopied => "Lien copié.",
+            CopyFailed => "Le lien n’a pas pu être copié : le navigateur a refusé l’accès au presse-papiers. Copiez-le ici : {url}",
+            DownloadCsv => "Télécharger les données (CSV)",
+            DownloadPng => "Télécharger l’image (PNG)",
+            DownloadFailed => "Le fichier n’a pas pu être créé dans ce navigateur.",
+            BadLinkState => "Les réglages du calculateur dans le lien sont illisibles; le calculateur affiche plutôt son résultat habituel.",
+            UnknownEvent => "Le lien désigne un événement absent de cette chronologie (« {value} »).",
             NoLayers => "Aucune couche de droits en vigueur à cette date.",
             Outside => "Les données couvrent la période du {start} au {end}; cette date est hors de cette période, le résultat suppose qu’il n’y a eu aucun changement.",
             Taxes => "Les taxes comme la TPS ou la TVA ne sont pas incluses.",
@@ -263,7 +350,7 @@ impl Msg {
             OverQuota => "partie hors contingent seulement",
             Ban => "importations bloquées",
             TimelineTitle => "Relations Canada-Chine, {from}-{to}",
-            TimelineHelp => "Glissez pour vous déplacer, faites défiler ou pincez pour zoomer. Clavier : les flèches passent d’un événement à l’autre, Entrée ouvre, Échap ferme, + et − zooment, Début et Fin sautent.",
+            TimelineHelp => "Glissez pour vous déplacer (deux doigts sur un écran tactile); Ctrl + défilement ou pincement pour zoomer. Clavier : les flèches passent d’un événement à l’autre, Entrée ouvre, Échap ferme, + et − zooment, Début et Fin sautent.",
             ZoomIn => "Zoom avant",
             ZoomOut => "Zoom arrière",
             Fit => "Tout afficher",
@@ -273,6 +360,11 @@ impl Msg {
             Sources => "Sources",
             UseDate => "Utiliser cette date dans le calculateur",
             TimelineCanvas => "Chronologie des relations Canada-Chine. Utilisez les flèches pour passer d’un événement à l’autre.",
+            WheelHint => "Maintenez Ctrl (⌘ sur Mac) et faites défiler pour zoomer sur la chronologie",
+            TouchHint => "Utilisez deux doigts pour déplacer la chronologie ou zoomer",
+            UnknownFlow => "Il n’y a pas de flux commercial « {value} »; le premier est affiché.",
+            UnknownCurrency => "« {value} » n’est pas une devise connue du calculateur; utilisez CAD, USD ou CNY.",
+            UnknownTheme => "« {value} » n’est pas un thème; utilisez light, dark ou auto.",
         }
     }
 }
@@ -299,6 +391,16 @@ mod tests {
             Msg::Converted,
             Msg::QuotaYear,
             Msg::TimelineTitle,
+            Msg::DutyChartAlt,
+            Msg::RateChartAlt,
+            Msg::CauseStarts,
+            Msg::CauseEnds,
+            Msg::CauseQuotaYear,
+            Msg::CopyFailed,
+            Msg::UnknownEvent,
+            Msg::UnknownFlow,
+            Msg::UnknownCurrency,
+            Msg::UnknownTheme,
         ] {
             let names = |s: &str| {
                 let mut v: Vec<String> = s

@@ -60,8 +60,8 @@ impl State {
     pub fn read_control(&mut self, name: &str, value: String, committed: bool) -> bool {
         match name {
             "flow" => {
-                if let Err(w) = self.inputs.set_flow(&self.ds, &value) {
-                    warn(&w);
+                if let Err(rejected) = self.inputs.set_flow(&self.ds, &value) {
+                    self.notice(&rejected.message(self.lang));
                 }
                 self.write_inputs();
             }
@@ -345,9 +345,4 @@ impl State {
         }
         self.rendered.table = shape;
     }
-}
-
-/// A console warning about something a page set (an unknown flow).
-pub fn warn(msg: &str) {
-    web_sys::console::warn_1(&format!("[trade-widget] {msg}").into());
 }

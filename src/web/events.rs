@@ -6,14 +6,14 @@
 use super::listen::Listener;
 use super::runner::Scheduler;
 use super::state::{device_pixel_ratio, State};
-use crate::core::gesture::{Phase, PointerInput};
+use crate::core::gesture::{Phase, PointerInput, WheelInput};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Element, Event, EventTarget, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement,
-    KeyboardEvent, PointerEvent, WheelEvent,
+    KeyboardEvent, PointerEvent, TouchEvent, WheelEvent,
 };
 
 /// Runs `f` on the state if it is still there and not busy; schedules a
@@ -82,7 +82,8 @@ pub fn wire(state: &Rc<RefCell<State>>, schedule: &Scheduler) -> Result<Vec<List
                     .unwrap_or_default();
                 let checked = input.is_some_and(|i| i.checked());
                 with_state(&weak, &schedule, |s| {
-                    let changed = if name == "lane" {
+                    s.clear_notice();
+                let changed = if name == "lane" {
                         s.toggle_lane(&value, checked)
                     } else {
                         // A date field being edited reports "" until it is
@@ -215,8 +216,26 @@ fn wire_timeline_canvas(
                     id: e.pointer_id(),
                     x: f64::from(e.offset_x()) * dpr,
                     y: f64::from(e.offset_y()) * dpr,
+                    touch: e.pointer_type() == "touch",
                 };
                 with_state(&weak, &schedule, |s| s.on_pointer(input));
+            }),
+        )?;
+    }
+    // Two fingers belong to the timeline: without this the browser scrolls
+    // the page with a two-finger pan too (touch-action allows panning). One
+    // finger is left alone, so the article scrolls under it.
+    for kind in ["touchstart", "touchmove"] {
+        on(
+            &target,
+            kind,
+            false,
+            Box::new(move |ev: Event| {
+                if let Some(e) = ev.dyn_ref::<TouchEvent>() {
+                    if e.touches().length() >= 2 && e.cancelable() {
+                        e.prevent_default();
+                    }
+                }
             }),
         )?;
     }
@@ -230,11 +249,22 @@ fn wire_timeline_canvas(
                 let Some(e) = ev.dyn_ref::<WheelEvent>() else {
                     return;
                 };
-                e.prevent_default();
                 let dpr = device_pixel_ratio();
-                let (x, y) = (f64::from(e.offset_x()) * dpr, f64::from(e.offset_y()) * dpr);
-                let delta = e.delta_y();
-                with_state(&weak, &schedule, |s| s.on_wheel(delta, x, y));
+                let input = WheelInput {
+                    delta_y: e.delta_y(),
+                    x: f64::from(e.offset_x()) * dpr,
+                    y: f64::from(e.offset_y()) * dpr,
+                    zoom_key: e.ctrl_key() || e.meta_key(),
+                };
+                with_state(&weak, &schedule, |s| {
+                    let zoomed = s.on_wheel(input);
+                    // Only a zoom keeps the wheel from the page (and the
+                    // browser from zooming the page on Ctrl + wheel).
+                    if zoomed {
+                        e.prevent_default();
+                    }
+                    zoomed
+                });
             }),
         )?;
     }

@@ -39,8 +39,8 @@ impl State {
                 quota_used: Some(quota_used),
                 compare: None,
             };
-            for w in self.inputs.apply(&self.ds, fields) {
-                super::calculator::warn(&w);
+            for rejected in self.inputs.apply(&self.ds, fields) {
+                self.notice(&rejected.message(self.lang));
             }
         }
     }

@@ -6,7 +6,6 @@
 //! (`free()` from JS) releases every browser resource either way.
 
 use super::boundary::{err, to_js, Options, StatePatch};
-use super::calculator::warn;
 use super::dom::Dom;
 use super::events;
 use super::intl::{today, IntlFormats};
@@ -15,7 +14,7 @@ use super::markup;
 use super::runner::{render, FrameLoop, ResizeWatch};
 use super::state::{Rendered, State, TimelineState, ViewMode};
 use crate::core::form::{default_date, Inputs};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{fill, Lang, Msg};
 use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
 use crate::core::model::Dataset;
 use std::cell::RefCell;
@@ -74,15 +73,14 @@ impl Widget {
         let inputs = Inputs::defaults(&ds, default_date(&ds, today()))
             .ok_or_else(|| err("the data has no trade flow"))?;
         let years = (ds.coverage.0.year(), ds.coverage.1.year());
-        let mut html = String::from(r#"<div class="tw" data-role="widget">"#);
+        let mut views = String::new();
         if mode.has_calc() {
-            html.push_str(&markup::calculator(lang, years));
+            views.push_str(&markup::calculator(lang, years));
         }
         if mode.has_timeline() {
-            html.push_str(&markup::timeline(lang, years));
+            views.push_str(&markup::timeline(lang, years));
         }
-        html.push_str("</div>");
-        root.set_inner_html(&html);
+        root.set_inner_html(&markup::widget(&views));
         let mut state = State {
             fmt: IntlFormats::new(lang),
             lang,
@@ -102,6 +100,7 @@ impl Widget {
             css_sizes: Vec::new(),
             schedule: None,
             dpr_watch: None,
+            hint_timer: None,
             ds,
         };
         // Defaults first; the element's attributes, then a shared link, on top.
@@ -201,6 +200,7 @@ impl Widget {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.destroyed = true;
             s.dpr_watch = None;
+            s.hint_timer = None;
             s.schedule = None;
         }
         self.runner = None;
@@ -214,14 +214,20 @@ impl Drop for Widget {
 }
 
 impl State {
-    /// Applies calculator fields and a theme from the page, warning in the
-    /// console about what it could not take.
+    /// Applies calculator fields and a theme from the page; what it could
+    /// not take is said in the widget's notice line and the console.
     fn apply(&mut self, fields: crate::core::form::InputFields, theme: Option<String>) {
-        for w in self.inputs.apply(&self.ds, fields) {
-            warn(&w);
+        for rejected in self.inputs.apply(&self.ds, fields) {
+            self.notice(&rejected.message(self.lang));
         }
         if let Some(t) = theme {
-            self.theme_pref = t;
+            match t.trim() {
+                name @ ("light" | "dark" | "auto") => self.theme_pref = name.to_string(),
+                other => {
+                    let msg = fill(Msg::UnknownTheme.text(self.lang), &[("value", other)]);
+                    self.notice(&msg);
+                }
+            }
         }
     }
 }

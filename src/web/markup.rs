@@ -13,6 +13,14 @@ use crate::core::model::Category;
 /// The years the data covers, as the titles write them ("2017", "2026").
 pub type Years = (i32, i32);
 
+/// The widget's frame: the notice line (what a page or a link set that the
+/// widget could not take, a failed copy) above the views.
+pub fn widget(views: &str) -> String {
+    format!(
+        r#"<div class="tw" data-role="widget"><p class="notice" data-role="notice" role="status" hidden></p>{views}</div>"#
+    )
+}
+
 /// The calculator's markup.
 pub fn calculator(lang: Lang, years: Years) -> String {
     let l = |m: Msg| m.text(lang);
@@ -43,9 +51,11 @@ pub fn calculator(lang: Lang, years: Years) -> String {
 </form>
 <p class="summary" data-role="summary" aria-live="polite"></p>
 <dl class="figures"><div><dt>{total}</dt><dd data-role="total"></dd></div><div><dt>{effective}</dt><dd data-role="effective"></dd></div><div><dt>{landed}</dt><dd data-role="landed"></dd></div></dl>
-<div class="charts"><figure><figcaption>{bars}</figcaption><canvas data-role="duty-chart" role="img" aria-label="{bars}. {alt}"></canvas></figure>
-<figure><figcaption>{steps}</figcaption><canvas data-role="rate-chart" role="img" aria-label="{steps}. {alt}"></canvas></figure></div>
-<div class="table-wrap"><table data-role="breakdown"><caption>{breakdown}</caption><thead><tr><th scope="col">{c_layer}</th><th scope="col">{c_rate}</th><th scope="col">{c_base}</th><th scope="col">{c_amount}</th><th scope="col">{c_instr}</th></tr></thead><tbody></tbody></table></div>
+<div class="takeaway" role="group" aria-label="{take}"><button type="button" data-action="copy-link">{copy}</button><button type="button" data-action="csv-breakdown">{csv}<span class="visually-hidden">: {breakdown}</span></button></div>
+<p class="hint" data-role="takeaway-status" role="status"></p>
+<details class="fold" data-role="fold-charts" open><summary>{charts}</summary><div class="charts"><figure><figcaption>{bars}</figcaption><canvas data-role="duty-chart" role="img" aria-label="{bars}"></canvas><details class="chart-data"><summary>{show}<span class="visually-hidden">: {bars}</span></summary><div class="table-wrap"><table data-role="duty-data"><caption>{bars}</caption><thead></thead><tbody></tbody></table></div></details><div class="chart-actions"><button type="button" data-action="png-duty">{png}<span class="visually-hidden">: {bars}</span></button></div></figure>
+<figure><figcaption>{steps}</figcaption><canvas data-role="rate-chart" role="img" aria-label="{steps}"></canvas><details class="chart-data"><summary>{show}<span class="visually-hidden">: {steps}</span></summary><div class="table-wrap"><table data-role="rate-data"><caption>{steps}</caption><thead></thead><tbody></tbody></table></div></details><div class="chart-actions"><button type="button" data-action="csv-rates">{csv}<span class="visually-hidden">: {steps}</span></button><button type="button" data-action="png-rates">{png}<span class="visually-hidden">: {steps}</span></button></div></figure></div></details>
+<details class="fold" data-role="fold-breakdown" open><summary>{breakdown}</summary><div class="table-wrap"><table data-role="breakdown"><caption>{breakdown}</caption><thead><tr><th scope="col">{c_layer}</th><th scope="col">{c_rate}</th><th scope="col">{c_base}</th><th scope="col">{c_amount}</th><th scope="col">{c_instr}</th></tr></thead><tbody></tbody></table></div></details>
 <ul class="notes" data-role="notes"></ul>
 </section>"#,
         title = l(Msg::CalcTitle),
@@ -63,7 +73,12 @@ pub fn calculator(lang: Lang, years: Years) -> String {
         landed = l(Msg::Landed),
         bars = l(Msg::ChartBars),
         steps = l(Msg::ChartSteps),
-        alt = l(Msg::ChartAlt),
+        take = l(Msg::TakeAway),
+        copy = l(Msg::CopyLink),
+        csv = l(Msg::DownloadCsv),
+        png = l(Msg::DownloadPng),
+        charts = l(Msg::Charts),
+        show = l(Msg::ShowData),
         breakdown = l(Msg::Breakdown),
         c_layer = l(Msg::ColLayer),
         c_rate = l(Msg::ColRate),
@@ -93,8 +108,10 @@ pub fn timeline(lang: Lang, years: Years) -> String {
 <p class="hint" id="tw-tl-help">{help}</p>
 <div class="toolbar"><button type="button" data-action="zoom-in">+<span class="visually-hidden"> {zin}</span></button><button type="button" data-action="zoom-out">−<span class="visually-hidden"> {zout}</span></button><button type="button" data-action="fit">{fit}</button><button type="button" data-action="list" aria-pressed="false">{list}</button>
 <fieldset class="lanes"><legend>{lanes_label}</legend>{lanes}</fieldset></div>
-<canvas data-role="timeline" tabindex="0" role="application" aria-roledescription="timeline" aria-label="{canvas}" aria-describedby="tw-tl-help"></canvas>
+<div class="tl-canvas"><canvas data-role="timeline" tabindex="0" role="application" aria-roledescription="timeline" aria-label="{canvas}" aria-describedby="tw-tl-help"></canvas><p class="gesture-hint" data-role="gesture-hint" aria-hidden="true" hidden></p></div>
 <p class="visually-hidden" data-role="tl-status" aria-live="polite"></p>
+<div class="takeaway" role="group" aria-label="{take}"><button type="button" data-action="copy-event-link">{copy}</button><button type="button" data-action="csv-events">{csv}</button><button type="button" data-action="png-timeline">{png}</button></div>
+<p class="hint" data-role="takeaway-status" role="status"></p>
 <div class="details" data-role="details" role="dialog" aria-modal="false" aria-labelledby="tw-details-title" hidden><button type="button" class="close" data-action="close" aria-label="{close}">×</button><p class="details-date" data-role="details-date"></p><h3 id="tw-details-title" data-role="details-title"></h3><p data-role="details-text"></p><p class="details-sources"><span>{sources}: </span><span data-role="details-sources"></span></p><button type="button" data-action="use-date">{use_date}</button></div>
 <ol class="event-list visually-hidden" data-role="event-list"></ol>
 </section>"#,
@@ -109,5 +126,9 @@ pub fn timeline(lang: Lang, years: Years) -> String {
         close = l(Msg::Close),
         sources = l(Msg::Sources),
         use_date = l(Msg::UseDate),
+        take = l(Msg::TakeAway),
+        copy = l(Msg::CopyLink),
+        csv = l(Msg::DownloadCsv),
+        png = l(Msg::DownloadPng),
     )
 }

@@ -190,3 +190,41 @@ impl Drop for ResizeWatch {
         self.observer.disconnect();
     }
 }
+
+/// A `setTimeout` callback owned by its caller: cleared if dropped before
+/// it fires (a new hint replaces the old one's timer; a destroyed widget
+/// leaves none behind).
+pub struct Timeout {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    /// Calls `f` once after `ms` milliseconds; `None` without a window.
+    pub fn start(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
+        let mut f = Some(f);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        });
+        let id = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()?;
+        Some(Timeout {
+            id,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(win) = web_sys::window() {
+            win.clear_timeout_with_handle(self.id);
+        }
+    }
+}

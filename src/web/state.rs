@@ -7,16 +7,16 @@
 //! the state are drawn by [`super::calculator`] and [`super::timeline`].
 
 use super::boundary::{err, error_pairs, to_js, PublicState};
-use super::dom::{write_attr, Dom};
+use super::dom::{write_attr, write_flag, write_text, Dom};
 use super::intl::IntlFormats;
 use super::listen::Listener;
-use super::runner::Scheduler;
+use super::runner::{Scheduler, Timeout};
 use crate::core::date::Date;
 use crate::core::engine::Comparison;
 use crate::core::form::{FieldError, Inputs};
 use crate::core::format::css_number;
 use crate::core::gesture::Gestures;
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Lang, Msg};
 use crate::core::model::Dataset;
 use crate::core::money::Rate;
 use crate::core::timeline::{self as tl, Orientation, View};
@@ -24,6 +24,9 @@ use crate::draw::{Scheme, Theme};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::{HtmlCanvasElement, MediaQueryList};
+
+/// How long a gesture hint stays, in milliseconds.
+const HINT_MS: i32 = 1800;
 
 /// Which views an element shows (its `view` attribute).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -152,6 +155,8 @@ pub struct State {
     /// fires when the ratio changes without a resize (a window moved to
     /// another screen, browser zoom), as in eframe's web runner.
     pub dpr_watch: Option<(f64, Listener)>,
+    /// Hides the gesture hint a moment after it was shown.
+    pub hint_timer: Option<Timeout>,
 }
 
 impl State {
@@ -176,6 +181,35 @@ impl State {
     /// `setState` answers with the problems the draw found.
     pub fn error_list(&self) -> Result<JsValue, JsValue> {
         serde_wasm_bindgen::to_value(&error_pairs(&self.errors)).map_err(err)
+    }
+
+    /// Says something in the widget's notice line (and the console): what
+    /// a page or a link set that the widget could not take, a failed copy.
+    pub fn notice(&self, msg: &str) {
+        web_sys::console::warn_1(&format!("[trade-widget] {msg}").into());
+        if let Some(p) = self.dom.q("[data-role=notice]") {
+            write_text(&p, msg);
+            write_flag(&p, "hidden", false);
+        }
+    }
+
+    /// Clears the notice line (the reader has moved on).
+    pub fn clear_notice(&self) {
+        if let Some(p) = self.dom.q("[data-role=notice]:not([hidden])") {
+            write_text(&p, "");
+            write_flag(&p, "hidden", true);
+        }
+    }
+
+    /// Shows `msg` over the timeline for a moment (how to zoom or move it,
+    /// after a reader tried the page's gesture on it).
+    pub fn show_hint(&mut self, msg: Msg) {
+        let Some(hint) = self.dom.q("[data-role=gesture-hint]") else {
+            return;
+        };
+        write_text(&hint, msg.text(self.lang));
+        write_flag(&hint, "hidden", false);
+        self.hint_timer = Timeout::start(HINT_MS, move || write_flag(&hint, "hidden", true));
     }
 
     /// The selected date, if the date field reads.

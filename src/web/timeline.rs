@@ -8,7 +8,10 @@ use super::intl::today;
 use super::state::State;
 use crate::core::date::Date;
 use crate::core::format::Formats;
-use crate::core::gesture::{self, Frame, KeyAction, Outcome, PointerInput, ZOOM_STEP};
+use crate::core::gesture::{
+    self, Frame, KeyAction, Outcome, PointerInput, WheelInput, ZOOM_STEP,
+};
+use crate::core::i18n::Msg;
 use crate::core::timeline::{self as tl, Metrics, Orientation, View};
 use crate::draw::{timeline as tl_draw, Theme};
 use plotters::prelude::*;
@@ -296,11 +299,20 @@ impl State {
         }
     }
 
-    /// One wheel notch over the canvas.
-    pub fn on_wheel(&mut self, delta_y: f64, x: f64, y: f64) -> bool {
+    /// A wheel event over the canvas; returns whether it zoomed (otherwise
+    /// the page scrolls, and the hint says how to zoom).
+    pub fn on_wheel(&mut self, input: WheelInput) -> bool {
         let frame = self.frame(super::state::device_pixel_ratio());
-        self.tl.view = gesture::wheel(self.tl.view, delta_y, x, y, &frame);
-        true
+        match gesture::wheel(self.tl.view, input, &frame) {
+            Some(view) => {
+                self.tl.view = view;
+                true
+            }
+            None => {
+                self.show_hint(Msg::WheelHint);
+                false
+            }
+        }
     }
 
     /// One pointer event on the canvas; returns whether to draw again.
@@ -333,6 +345,10 @@ impl State {
                 }
             }
             Outcome::Ended => true,
+            Outcome::TouchHint => {
+                self.show_hint(Msg::TouchHint);
+                false
+            }
         }
     }
 }

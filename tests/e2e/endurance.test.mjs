@@ -46,7 +46,7 @@ function interact([n, seed]) {
       case 4: set('quota-used', String(rnd(60000))); break;
       case 5: c.querySelectorAll('button[data-preset]')[rnd(4)].click(); break;
       case 6: canvas.dispatchEvent(new KeyboardEvent('keydown', { key: keys[rnd(keys.length)], bubbles: true, cancelable: true })); break;
-      case 7: canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: rnd(2) ? 120 : -120, clientX: 100 + rnd(500), clientY: 100, bubbles: true, cancelable: true })); break;
+      case 7: canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: rnd(2) ? 120 : -120, ctrlKey: rnd(2) === 1, clientX: 100 + rnd(500), clientY: 100, bubbles: true, cancelable: true })); break;
       case 8: {
         const x = rnd(600), y = rnd(300), id = 1 + rnd(3);
         canvas.dispatchEvent(new PointerEvent('pointerdown', { pointerId: id, clientX: x, clientY: y, bubbles: true }));

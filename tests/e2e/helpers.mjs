@@ -65,17 +65,18 @@ export async function stopEnv() {
 /**
  * Open a page in a fresh browser context and record everything that went wrong on it.
  * @param {string} urlPath e.g. '/index.html'
- * @param {{width?: number, height?: number, colorScheme?: 'light'|'dark', lang?: string, deviceScaleFactor?: number}} [opts]
+ * @param {{width?: number, height?: number, colorScheme?: 'light'|'dark', lang?: string, deviceScaleFactor?: number, hasTouch?: boolean}} [opts]
  * @returns {Promise<{page: import('playwright-core').Page, context: import('playwright-core').BrowserContext,
  *   problems: {console: string[], page: string[], requests: string[]}, close: () => Promise<void>}>}
  */
-export async function openPage(urlPath, { width = 1280, height = 900, colorScheme = 'light', lang = 'en-US', deviceScaleFactor = 1 } = {}) {
+export async function openPage(urlPath, { width = 1280, height = 900, colorScheme = 'light', lang = 'en-US', deviceScaleFactor = 1, hasTouch = false } = {}) {
   if (!env) throw new Error('startEnv() has not run (call it in before())');
   const context = await env.browser.newContext({
     viewport: { width, height },
     colorScheme,
     locale: lang,
     deviceScaleFactor,
+    hasTouch,
   });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();

@@ -364,7 +364,7 @@ for (const [width, dpr] of [[1280, 1], [1280, 2], [390, 2]]) {
   });
 }
 
-test('dragging pans (pixels and tick labels follow the pointer); the wheel zooms', { timeout: 3 * TIMEOUT }, async () => {
+test('dragging pans (pixels and tick labels follow the pointer); Ctrl + wheel zooms', { timeout: 3 * TIMEOUT }, async () => {
   const { page, problems, close } = await openTimeline();
   try {
     const box = await canvasBox(page);
@@ -387,14 +387,19 @@ test('dragging pans (pixels and tick labels follow the pointer); the wheel zooms
     const scrollY = await page.evaluate(() => scrollY);
     const cx = box.x + box.w * 0.5, cy = box.y + box.h * 0.45;
     await page.mouse.move(cx, cy);
+    // Ctrl + wheel zooms (a plain wheel scrolls the article: tests/e2e/gestures.test.mjs).
+    await page.keyboard.down('Control');
     await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
     await snap(page, 'wheel-in');
     const w = await diff(page, 'dragged', 'wheel-in');
     assert.ok(w.fraction > 0.01, `a wheel turn changed only ${(w.fraction * 100).toFixed(2)} % of the canvas`);
     const z = await tickBandShift(page, 'dragged', 'wheel-in', 0);
     assert.ok(z.atZero > 0.005, 'the wheel changed the time axis');
-    assert.equal(await page.evaluate(() => scrollY), scrollY, 'the wheel over the timeline zooms instead of scrolling the article');
+    assert.equal(await page.evaluate(() => scrollY), scrollY, 'Ctrl + wheel over the timeline zooms instead of scrolling the article');
+    await page.keyboard.down('Control');
     await page.mouse.wheel(0, 200);
+    await page.keyboard.up('Control');
     await snap(page, 'wheel-out');
     const back = await diff(page, 'dragged', 'wheel-out');
     assert.ok(back.fraction < 0.002,
