@@ -315,6 +315,7 @@ fn the_summary_sentence_reads_like_the_article() {
         &ds,
         &cmp,
         Some(before_deal_label(Lang::En)),
+        None,
         Lang::En,
         &LocaleFormats(Lang::En),
     );
@@ -325,6 +326,7 @@ fn the_summary_sentence_reads_like_the_article() {
         &ds,
         &cmp,
         Some(before_deal_label(Lang::Fr)),
+        None,
         Lang::Fr,
         &LocaleFormats(Lang::Fr),
     );
@@ -343,13 +345,13 @@ fn the_summary_sentence_reads_like_the_article() {
         d("2026-01-15"),
     )
     .unwrap();
-    let fr = sentence(&ds, &steel, None, Lang::Fr, &LocaleFormats(Lang::Fr));
+    let fr = sentence(&ds, &steel, None, None, Lang::Fr, &LocaleFormats(Lang::Fr));
     assert!(fr.contains("$ d’acier"), "elided before a vowel: {fr}");
     // Against another date, the sentence says which.
     let cmp = compare(&ds, &s, d("2025-06-01")).unwrap();
-    let en = sentence(&ds, &cmp, None, Lang::En, &LocaleFormats(Lang::En));
+    let en = sentence(&ds, &cmp, None, None, Lang::En, &LocaleFormats(Lang::En));
     assert!(en.contains("C$40,000.00 less than on June 1, 2025"), "{en}");
-    let fr = sentence(&ds, &cmp, None, Lang::Fr, &LocaleFormats(Lang::Fr));
+    let fr = sentence(&ds, &cmp, None, None, Lang::Fr, &LocaleFormats(Lang::Fr));
     assert!(fr.contains("de moins que le 1er juin 2025"), "{fr}");
 }
 

@@ -365,7 +365,7 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
 
 /// The in-quota share of `value` for `part` of `whole` units, rounded once;
 /// the over-quota share is the rest, so the two always sum to the value.
-fn split_value(value: i64, part: u64, whole: u64) -> i64 {
+pub(crate) fn split_value(value: i64, part: u64, whole: u64) -> i64 {
     if whole == 0 || part >= whole {
         return value;
     }

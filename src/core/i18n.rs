@@ -117,7 +117,7 @@ pub enum Msg {
     Taxes,
     /// `{date}`.
     AsOf,
-    /// `{rate}`.
+    /// `{entered}`, `{levied}`: the currencies' codes; `{rate}`; `{source}`: the rate's publisher's host.
     Converted,
     /// `{from}`, `{to}`, `{volume}`, `{remaining}`.
     QuotaYear,
@@ -233,7 +233,7 @@ impl Msg {
             Outside => "The data covers {start} to {end}; this date is outside it, so the result assumes nothing changed.",
             Taxes => "Taxes such as GST or VAT are not included.",
             AsOf => "Data as of {date}.",
-            Converted => "Converted at {rate} (approximate annual average).",
+            Converted => "Duty figures in {entered}; customs levies {levied}, converted at {rate} (approximate annual average, {source}).",
             QuotaYear => "Quota year {from} to {to}: {volume} units; {remaining} left before this shipment.",
             OverQuotaAssumption => "Over-quota rate: an assumption.",
             DateError => "Enter a real date, for example 2026-03-02.",
@@ -329,7 +329,7 @@ impl Msg {
             Outside => "Les données couvrent la période du {start} au {end}; cette date est hors de cette période, le résultat suppose qu’il n’y a eu aucun changement.",
             Taxes => "Les taxes comme la TPS ou la TVA ne sont pas incluses.",
             AsOf => "Données à jour au {date}.",
-            Converted => "Converti au taux de {rate} (moyenne annuelle approximative).",
+            Converted => "Droits exprimés en {entered}; la douane perçoit des {levied}, convertis au taux de {rate} (moyenne annuelle approximative, {source}).",
             QuotaYear => "Année contingentaire du {from} au {to} : {volume} unités; {remaining} restantes avant cet envoi.",
             OverQuotaAssumption => "Taux hors contingent : une hypothèse.",
             DateError => "Entrez une date réelle, par exemple 2026-03-02.",

@@ -116,9 +116,17 @@ pub fn notes(ds: &Dataset, q: &Quote, lang: Lang, f: &impl Formats) -> Notes {
         }
         quota = items.last().cloned();
     }
-    if let Some(c) = &q.conversion {
+    if let Some(c) = q.conversion.as_ref().filter(|c| c.from != c.to) {
         let rate = conversion_rate(c, f);
-        items.push(fill(Msg::Converted.text(lang), &[("rate", &rate)]));
+        items.push(fill(
+            Msg::Converted.text(lang),
+            &[
+                ("entered", c.from.code()),
+                ("levied", c.to.code()),
+                ("rate", &rate),
+                ("source", url_host(&c.source)),
+            ],
+        ));
     }
     if let Some(n) = ds.flow(&q.flow).and_then(|fl| fl.note.as_ref()) {
         items.push(n.get(lang).to_string());
@@ -126,6 +134,13 @@ pub fn notes(ds: &Dataset, q: &Quote, lang: Lang, f: &impl Formats) -> Notes {
     items.push(Msg::Taxes.text(lang).to_string());
     items.push(fill(Msg::AsOf.text(lang), &[("date", &f.date(ds.as_of))]));
     Notes { items, quota }
+}
+
+/// The host of an address, without `www.` ("bankofcanada.ca").
+fn url_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
 }
 
 /// "1 CAD = 5.1361 CNY": units of the customs currency per unit entered, to
@@ -303,13 +318,10 @@ mod tests {
             "{rate}"
         );
         let n = notes(&ds, &q, Lang::En, &f);
-        assert!(
-            n.items
-                .iter()
-                .any(|s| s == &format!("Converted at {rate} (approximate annual average).")),
-            "{:?}",
-            n.items
+        let expected = format!(
+            "Duty figures in CAD; customs levies CNY, converted at {rate} (approximate annual average, bankofcanada.ca)."
         );
+        assert!(n.items.contains(&expected), "{:?}", n.items);
         assert_eq!(n.quota, None);
     }
 

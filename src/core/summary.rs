@@ -49,11 +49,14 @@ fn country(code: &str, lang: Lang) -> &'static str {
 /// before the deal (January 15, 2026)."
 ///
 /// `reference_label` names the comparison date ("before the deal"); without
-/// one the sentence compares with "on January 1, 2025".
+/// one the sentence compares with "on January 1, 2025". `levied` is the
+/// duty as customs levies it when that is another currency than the
+/// reader's ("CN¥4,355,418.59"): it follows the reader's amount in brackets.
 pub fn sentence(
     ds: &Dataset,
     cmp: &Comparison,
     reference_label: Option<&str>,
+    levied: Option<&str>,
     lang: Lang,
     f: &dyn Formats,
 ) -> String {
@@ -62,7 +65,10 @@ pub fn sentence(
     let name = flow.map_or("", |fl| fl.name.get(lang));
     let dest = flow.map_or("", |fl| country(&fl.destination, lang));
     let value = f.money(q.value_minor, q.currency);
-    let duty = f.money(q.total_duty_minor, q.currency);
+    let mut duty = f.money(q.total_duty_minor, q.currency);
+    if let Some(levied) = levied {
+        duty = format!("{duty} ({levied})");
+    }
     let rate = f.percent(q.effective);
     let date = f.date(q.date);
     let quota = quota_phrase(q, lang);

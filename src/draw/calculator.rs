@@ -94,7 +94,12 @@ pub fn draw_duty_bars<DB: DrawingBackend>(
     let label = text_style(theme, 13.0, theme.text);
     let bold = text_style(theme, 14.0, theme.text);
 
-    let quotes = [&cmp.reference, &cmp.selected];
+    // The two bars in date order, whichever of them the reader chose.
+    let (mut quotes, mut bar_labels) = ([&cmp.reference, &cmp.selected], bar_labels);
+    if cmp.reference.date > cmp.selected.date {
+        quotes.swap(0, 1);
+        bar_labels.swap(0, 1);
+    }
     let shares: Vec<Vec<(MeasureKind, i64)>> = quotes.iter().map(|q| layer_shares(q)).collect();
     let max_bp = shares
         .iter()
