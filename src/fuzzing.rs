@@ -90,13 +90,14 @@ fn check_dataset(ds: &Dataset, seed: &[u8]) {
         listed.sort_unstable();
         assert_eq!(listed, in_force, "layers in force on {}", s.date);
         for l in &q.layers {
-            if matches!(
-                l.status,
-                LayerStatus::Suspended { .. }
-                    | LayerStatus::WaivedInQuota { .. }
-                    | LayerStatus::Ban
-            ) {
+            if !l.status.is_charged() {
                 assert_eq!(l.amount_minor, 0, "{l:?}");
+            }
+            if l.kind == MeasureKind::ExporterBan {
+                assert!(
+                    matches!(l.status, LayerStatus::NamedExporters { .. }),
+                    "an exporter ban never blocks every shipment: {l:?}"
+                );
             }
         }
         // More value never costs less.
@@ -138,6 +139,17 @@ fn text(s: &str) -> Text {
     Text {
         en: s.to_string(),
         fr: s.to_string(),
+    }
+}
+
+fn source() -> Source {
+    Source {
+        url: "https://example.org".into(),
+        publisher: text("Example"),
+        title: Some("A primary text".into()),
+        date: Some(Date::from_days(19_000)),
+        date_precision: crate::core::date::Precision::Day,
+        kind: SourceKind::Primary,
     }
 }
 
@@ -190,10 +202,17 @@ fn random_dataset(b: &mut Bytes) -> Dataset {
                     start,
                     end,
                     instrument: text("i"),
-                    sources: vec!["https://example.org".into()],
+                    sources: vec![source()],
                     confidence: Confidence::Confirmed,
                     note: None,
                     suspends: None,
+                    exporters: if kind == MeasureKind::ExporterBan {
+                        vec!["Exporter".into()]
+                    } else {
+                        Vec::new()
+                    },
+                    end_at_least: false,
+                    settlements: Vec::new(),
                 });
                 match end {
                     Some(e) => cursor = Some(e),
@@ -219,10 +238,14 @@ fn random_dataset(b: &mut Bytes) -> Dataset {
                 start: Some(start),
                 end: Some(start.add_days(i32::from(b.u16() % 1_000))),
                 instrument: text("i"),
-                sources: vec!["https://example.org".into()],
+                sources: vec![source()],
                 confidence: Confidence::Confirmed,
                 note: None,
                 suspends: Some(target.clone()),
+                exporters: Vec::new(),
+                // Half the suspensions end "at least" on their end date.
+                end_at_least: b.byte() % 2 == 0,
+                settlements: Vec::new(),
             });
         }
         if let Some(waived) = targets
@@ -240,8 +263,14 @@ fn random_dataset(b: &mut Bytes) -> Dataset {
                 waives: vec![waived.clone()],
                 over_quota_confidence: Confidence::Estimate,
                 over_quota_note: None,
+                growth_confidence: if b.byte() % 2 == 0 {
+                    Confidence::Confirmed
+                } else {
+                    Confidence::Estimate
+                },
+                growth_note: None,
                 instrument: text("i"),
-                sources: vec!["https://example.org".into()],
+                sources: vec![source()],
                 confidence: Confidence::Confirmed,
             });
         }
@@ -252,13 +281,15 @@ fn random_dataset(b: &mut Bytes) -> Dataset {
             currency,
             from: Date::from_days(16_000),
             cad_micros: 1 + i64::from(b.u32() % 5_000_000),
-            source: "https://example.org".into(),
+            source: source(),
             confidence: Confidence::Estimate,
             note: None,
         })
         .collect();
     Dataset {
-        schema: 1,
+        schema: crate::core::load::SCHEMA,
+        version: Some(1),
+        changes: Vec::new(),
         as_of: Date::from_days(20_000),
         coverage: (Date::from_days(16_000), Date::from_days(21_000)),
         deal_date: Date::from_days(20_000),

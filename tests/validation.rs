@@ -131,7 +131,7 @@ fn sources_must_be_https() {
         "",
     ] {
         let mut v = base();
-        v["events"][1]["sources"] = json!([bad]);
+        v["events"][1]["sources"] = json!([{"url": bad, "publisher": "X", "kind": "press"}]);
         assert_problem(&v, &["events[1]", "not an https:// address"]);
     }
 }
@@ -149,8 +149,8 @@ fn french_text_is_required() {
 #[test]
 fn unknown_schema_version_and_fields() {
     let mut v = base();
-    v["schema"] = json!(2);
-    assert_problem(&v, &["schema", "reads schema 1"]);
+    v["schema"] = json!(3);
+    assert_problem(&v, &["schema", "reads schema 2"]);
     let mut v = base();
     v["measures"][0]["colour"] = json!("red");
     assert_problem(&v, &["measures[0].colour", "unknown field"]);
@@ -201,7 +201,9 @@ fn an_inline_overlay_extends_and_replaces_records() {
             "id": "newsroom-note", "date": "2026-03-10",
             "title": {"en": "Our reporter visits Regina", "fr": "Notre journaliste à Regina"},
             "description": {"en": "Local angle.", "fr": "Angle local."},
-            "category": "trade", "sources": ["https://example.com/story"], "confidence": "confirmed"
+            "category": "trade",
+            "sources": [{"url": "https://example.com/story", "publisher": "Our newsroom", "title": "Regina", "date": "2026-03-10", "kind": "press"}],
+            "confidence": "confirmed"
         }]
     });
     let ds = load_with_overlay(BUILTIN_JSON, &overlay.to_string()).unwrap();

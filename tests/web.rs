@@ -390,8 +390,8 @@ fn mount_hostile(view: &str) -> (HtmlElement, ShadowRoot, Widget) {
     let long = "A very long title that goes on and on without any break at all ".repeat(6);
     let overlay = format!(
         r#"{{"flows":[{{"id":"evil-flow","origin":"CN","destination":"CA","name":{{"en":"{evil} flow","fr":"{evil} flux"}},"hs":"x","currency":"CAD","unit":{{"en":"u","fr":"u"}},"default_value":100,"note":{{"en":"{evil}","fr":"{evil}"}}}}],
-        "measures":[{{"id":"evil-base","flow":"evil-flow","kind":"base","name":{{"en":"{evil} base","fr":"{evil}"}},"rate":5,"instrument":{{"en":"{evil} instrument","fr":"{evil}"}},"sources":["https://example.org/x"],"confidence":"confirmed"}}],
-        "events":[{{"id":"evil-event","date":"2020-06-01","title":{{"en":"{evil}{long}","fr":"{evil}"}},"description":{{"en":"{evil} description {long}","fr":"{evil}"}},"category":"security","sources":["https://example.org/y"],"confidence":"confirmed","priority":1}}]}}"#
+        "measures":[{{"id":"evil-base","flow":"evil-flow","kind":"base","name":{{"en":"{evil} base","fr":"{evil}"}},"rate":5,"instrument":{{"en":"{evil} instrument","fr":"{evil}"}},"sources":[{{"url":"https://example.org/x","publisher":"{evil} publisher","title":"{evil} title","kind":"primary"}}],"confidence":"confirmed"}}],
+        "events":[{{"id":"evil-event","date":"2020-06-01","title":{{"en":"{evil}{long}","fr":"{evil}"}},"description":{{"en":"{evil} description {long}","fr":"{evil}"}},"category":"security","sources":[{{"url":"https://example.org/y","publisher":"{evil} outlet","title":"{evil}","date":"2020-06-01","kind":"press"}}],"confidence":"confirmed","priority":1}}]}}"#
     );
     let opts = js_sys::Object::new();
     js_sys::Reflect::set(&opts, &"view".into(), &view.into()).unwrap();

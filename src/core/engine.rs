@@ -75,6 +75,40 @@ pub enum LayerStatus {
     WaivedInQuota { quota: String },
     /// A non-tariff ban: no duty, but the goods are blocked.
     Ban,
+    /// A ban on the goods of named exporters only: no duty; a shipment is
+    /// blocked only if one of them ships it.
+    NamedExporters { exporters: Vec<String> },
+    /// A provisional deposit charged at entry, which a later decision
+    /// recalculated (at `rate`) or refunded: what the deposits paid from
+    /// `paid_from` to `paid_to` became, decided on `decided`.
+    Settled {
+        outcome: SettlementOutcome,
+        rate: Option<Rate>,
+        paid_from: Date,
+        paid_to: Date,
+        decided: Date,
+        confidence: Confidence,
+    },
+    /// Charged because a suspension that ran "until at least"
+    /// `until_at_least` has passed its date: whether the layer applies again
+    /// is not known, so its amount is an estimate.
+    Uncertain {
+        suspension: String,
+        until_at_least: Date,
+    },
+}
+
+impl LayerStatus {
+    /// Whether the layer's amount is charged (on all or part of the value).
+    pub fn is_charged(&self) -> bool {
+        matches!(
+            self,
+            LayerStatus::Applied
+                | LayerStatus::OverQuotaOnly
+                | LayerStatus::Settled { .. }
+                | LayerStatus::Uncertain { .. }
+        )
+    }
 }
 
 /// One row of the breakdown.
@@ -90,7 +124,7 @@ pub struct Layer {
     pub amount_minor: i64,
     pub status: LayerStatus,
     pub instrument: Text,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
     /// The weakest of the figures behind the amount (the measure's, and for an
     /// over-quota charge the quota's over-quota assumption).
     pub confidence: Confidence,
@@ -192,7 +226,7 @@ fn cad_value(ds: &Dataset, currency: Currency, date: Date) -> Option<(i64, Confi
         // The rate in force is the last one starting on or before the date;
         // before the first one, the first one is the best we have.
         if r.from <= date || found.is_none() {
-            found = Some((r.cad_micros, r.confidence, r.source.clone()));
+            found = Some((r.cad_micros, r.confidence, r.source.url.clone()));
         }
     }
     found
@@ -271,6 +305,15 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
         ))
     });
 
+    // The quota year's volume is as sure as the quota, and after the first
+    // year as sure as its growth too.
+    let quota_confidence = quota.as_ref().map(|(q, split)| {
+        if split.year == 0 {
+            q.confidence
+        } else {
+            weaker(q.confidence, q.growth_confidence)
+        }
+    });
     let mut layers = Vec::new();
     let mut blocked = false;
     for m in ds
@@ -278,19 +321,34 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
         .iter()
         .filter(|m| m.flow == flow.id && m.kind != MeasureKind::Suspension && m.in_force(s.date))
     {
-        let suspension = ds.measures.iter().find(|x| {
-            x.kind == MeasureKind::Suspension
-                && x.suspends.as_deref() == Some(&m.id)
-                && x.in_force(s.date)
-        });
+        let suspensions = || {
+            ds.measures.iter().filter(|x| {
+                x.kind == MeasureKind::Suspension && x.suspends.as_deref() == Some(&m.id)
+            })
+        };
+        let suspension = suspensions().find(|x| x.in_force(s.date));
+        // The last suspension that ended before the day, if its end was
+        // only a minimum ("until at least"): the layer may or may not be back.
+        let lapsed = suspensions()
+            .filter(|x| x.end.is_some_and(|e| e < s.date))
+            .max_by_key(|x| x.end)
+            .filter(|x| x.end_at_least);
         let waived_by = quota.as_ref().filter(|(q, _)| q.waives.contains(&m.id));
         let mut confidence = m.confidence;
         let (status, base_minor) = if m.kind == MeasureKind::Ban {
             blocked = true;
             (LayerStatus::Ban, 0)
+        } else if m.kind == MeasureKind::ExporterBan {
+            (
+                LayerStatus::NamedExporters {
+                    exporters: m.exporters.clone(),
+                },
+                0,
+            )
         } else if let Some(sus) = suspension {
             (LayerStatus::Suspended { by: sus.id.clone() }, 0)
         } else if let Some((q, split)) = waived_by {
+            confidence = weaker(confidence, quota_confidence.unwrap_or(q.confidence));
             if split.over_units == 0 {
                 (
                     LayerStatus::WaivedInQuota {
@@ -302,19 +360,47 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
                 confidence = weaker(confidence, q.over_quota_confidence);
                 (LayerStatus::OverQuotaOnly, split.over_value_minor)
             }
+        } else if let Some(sus) = lapsed {
+            confidence = weaker(confidence, Confidence::Estimate);
+            (
+                LayerStatus::Uncertain {
+                    suspension: sus.id.clone(),
+                    until_at_least: sus.end.unwrap_or(s.date),
+                },
+                value_minor,
+            )
+        } else if let Some(st) = m.settlement_on(s.date) {
+            (
+                LayerStatus::Settled {
+                    outcome: st.outcome,
+                    rate: st.rate,
+                    paid_from: st.paid_from,
+                    paid_to: st.paid_to,
+                    decided: st.decided,
+                    confidence: st.confidence,
+                },
+                value_minor,
+            )
         } else {
             (LayerStatus::Applied, value_minor)
         };
         let amount_minor = m.rate.map_or(0, |r| r.apply(base_minor));
-        let (instrument, sources, note) = match suspension {
+        let (instrument, sources, note) = match (suspension, lapsed) {
             // A suspended layer cites the suspension: that is the instrument
             // that decides what the reader pays.
-            Some(sus) => (
+            (Some(sus), _) => (
                 sus.instrument.clone(),
                 sus.sources.clone(),
                 Some(sus.name.clone()),
             ),
-            None => (m.instrument.clone(), m.sources.clone(), m.note.clone()),
+            // Past an open-ended suspension, both texts matter: the measure
+            // that may apply again and the suspension whose end was a minimum.
+            (None, Some(sus)) => {
+                let mut sources = m.sources.clone();
+                sources.extend(sus.sources.iter().cloned());
+                (m.instrument.clone(), sources, Some(sus.name.clone()))
+            }
+            (None, None) => (m.instrument.clone(), m.sources.clone(), m.note.clone()),
         };
         layers.push(Layer {
             measure: m.id.clone(),
@@ -340,10 +426,13 @@ pub fn quote(ds: &Dataset, s: &Shipment) -> Result<Quote, QuoteError> {
         .iter()
         .map(|l| l.amount_minor)
         .fold(0, i64::saturating_add);
+    // A total is an estimate when any part of it is: a charged layer, the
+    // conversion, or the quota volume that decided what was waived.
     let has_estimate = layers
         .iter()
         .any(|l| l.amount_minor > 0 && !l.confidence.is_fact())
-        || conversion.as_ref().is_some_and(|c| !c.confidence.is_fact());
+        || conversion.as_ref().is_some_and(|c| !c.confidence.is_fact())
+        || quota_confidence.is_some_and(|c| !c.is_fact());
     let (start, end) = ds.coverage;
     Ok(Quote {
         flow: flow.id.clone(),
@@ -374,7 +463,8 @@ pub(crate) fn split_value(value: i64, part: u64, whole: u64) -> i64 {
     i64::try_from((v + w / 2) / w).unwrap_or(value)
 }
 
-fn weaker(a: Confidence, b: Confidence) -> Confidence {
+/// The less sure of two confidences.
+pub fn weaker(a: Confidence, b: Confidence) -> Confidence {
     let rank = |c| match c {
         Confidence::Confirmed => 0,
         Confidence::Press => 1,

@@ -9,6 +9,8 @@
 use super::date::{Date, Precision};
 use super::money::{Currency, Rate};
 use serde::Serialize;
+use std::borrow::Borrow;
+use std::ops::Deref;
 
 pub use super::i18n::Lang;
 
@@ -47,6 +49,103 @@ impl Confidence {
     }
 }
 
+/// What kind of document a source is. A `confirmed` measure must cite at
+/// least one `Primary` source; an event at least one `Primary` or `Press`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// The legal text itself (an order, a proclamation, a ruling) or the
+    /// announcement of the government that made it.
+    Primary,
+    /// A news outlet's report.
+    Press,
+    /// A secondary reference: a law firm's summary, a tariff lookup, a think tank.
+    Reference,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 3] = [
+        SourceKind::Primary,
+        SourceKind::Press,
+        SourceKind::Reference,
+    ];
+
+    /// The name the data file uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "primary",
+            SourceKind::Press => "press",
+            SourceKind::Reference => "reference",
+        }
+    }
+
+    /// How the widget names the kind, after the link ("primary text").
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (SourceKind::Primary, Lang::En) => "primary text",
+            (SourceKind::Primary, Lang::Fr) => "texte officiel",
+            (SourceKind::Press, Lang::En) => "press",
+            (SourceKind::Press, Lang::Fr) => "presse",
+            (SourceKind::Reference, Lang::En) => "reference",
+            (SourceKind::Reference, Lang::Fr) => "référence",
+        }
+    }
+}
+
+/// A cited document: where it is, who published it, what it is called,
+/// when it was published and what kind of document it is. The widget shows
+/// it as "Canada Gazette, October 9, 2024", linked to `url`, with the title
+/// as the link's title.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// An `https://` address.
+    pub url: String,
+    /// "Canada Gazette" / "Gazette du Canada"; the same in both languages
+    /// when the data gives one name.
+    pub publisher: Text,
+    /// The document's own title, in its own language. `None` is allowed
+    /// (the validator warns).
+    pub title: Option<String>,
+    /// Publication date, as precisely as known. `None` is allowed (the
+    /// validator warns).
+    pub date: Option<Date>,
+    pub date_precision: Precision,
+    pub kind: SourceKind,
+}
+
+impl Source {
+    /// The host name, without `www.`: "gazette.gc.ca".
+    pub fn host(&self) -> &str {
+        host_of(&self.url)
+    }
+}
+
+/// The host of an `https://` address, lowercase letters as written, without
+/// `www.`, port or user part.
+pub fn host_of(url: &str) -> &str {
+    let rest = url.get(8..).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// A source stands for its address wherever plain text is wanted: a CSV
+/// cell joins the addresses, a cache key compares them.
+impl Deref for Source {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.url
+    }
+}
+
+impl Borrow<str> for Source {
+    fn borrow(&self) -> &str {
+        &self.url
+    }
+}
+
 /// What kind of duty layer a measure is; the order here is the order layers
 /// are listed and stacked in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -66,12 +165,15 @@ pub enum MeasureKind {
     Additional,
     /// A non-tariff ban or suspension of imports (no rate).
     Ban,
+    /// A ban on the goods of named exporters only (no rate): other
+    /// exporters' goods still enter. The 2019 canola ban was one.
+    ExporterBan,
     /// Switches another measure off for a window (no rate of its own).
     Suspension,
 }
 
 impl MeasureKind {
-    pub const ALL: [MeasureKind; 8] = [
+    pub const ALL: [MeasureKind; 9] = [
         MeasureKind::Base,
         MeasureKind::Surtax,
         MeasureKind::AntiDumpingProvisional,
@@ -79,12 +181,16 @@ impl MeasureKind {
         MeasureKind::Retaliation,
         MeasureKind::Additional,
         MeasureKind::Ban,
+        MeasureKind::ExporterBan,
         MeasureKind::Suspension,
     ];
 
     /// Whether a measure of this kind carries a rate.
     pub fn has_rate(self) -> bool {
-        !matches!(self, MeasureKind::Ban | MeasureKind::Suspension)
+        !matches!(
+            self,
+            MeasureKind::Ban | MeasureKind::ExporterBan | MeasureKind::Suspension
+        )
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -104,6 +210,8 @@ impl MeasureKind {
             (Additional, Lang::Fr) => "Tarif additionnel",
             (Ban, Lang::En) => "Import ban",
             (Ban, Lang::Fr) => "Interdiction d’importation",
+            (ExporterBan, Lang::En) => "Ban on named exporters",
+            (ExporterBan, Lang::Fr) => "Interdiction visant des exportateurs désignés",
             (Suspension, Lang::En) => "Suspension",
             (Suspension, Lang::Fr) => "Suspension",
         }
@@ -144,17 +252,58 @@ pub struct Measure {
     /// Last day in force (inclusive); `None` means still in force.
     pub end: Option<Date>,
     pub instrument: Text,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
     pub confidence: Confidence,
     pub note: Option<Text>,
     /// For a suspension: the id of the measure it switches off.
     pub suspends: Option<String>,
+    /// For an exporter ban: the exporters it names ("Viterra").
+    pub exporters: Vec<String>,
+    /// The text gives `end` as a minimum ("until at least"): after it, what
+    /// applies is not known. Only a suspension's end can be open-ended.
+    pub end_at_least: bool,
+    /// For a provisional deposit: what later happened to the deposits paid
+    /// in each window (recalculated, refunded).
+    pub settlements: Vec<Settlement>,
+}
+
+/// What became of provisional deposits paid in a window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettlementOutcome {
+    /// Recalculated at the final duty's rate; the excess was refunded.
+    Recalculated,
+    /// Refunded in full.
+    Refunded,
+}
+
+/// Deposits paid from `paid_from` to `paid_to` (inclusive) were later
+/// recalculated at `rate` or refunded, by a decision of `decided`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settlement {
+    pub paid_from: Date,
+    pub paid_to: Date,
+    pub outcome: SettlementOutcome,
+    /// The rate deposits were recalculated at (`Recalculated` only).
+    pub rate: Option<Rate>,
+    /// The day of the decision that settled them.
+    pub decided: Date,
+    pub sources: Vec<Source>,
+    pub confidence: Confidence,
 }
 
 impl Measure {
     /// Whether `date` is inside the measure's window.
     pub fn in_force(&self, date: Date) -> bool {
         self.start.is_none_or(|s| s <= date) && self.end.is_none_or(|e| date <= e)
+    }
+
+    /// The settlement of deposits paid on `date`, if any.
+    pub fn settlement_on(&self, date: Date) -> Option<&Settlement> {
+        self.settlements
+            .iter()
+            .find(|s| s.paid_from <= date && date <= s.paid_to)
     }
 }
 
@@ -177,8 +326,11 @@ pub struct Quota {
     /// How sure we are that over-quota units pay the waived measures.
     pub over_quota_confidence: Confidence,
     pub over_quota_note: Option<Text>,
+    /// How sure we are of `growth` (the volumes after the first year).
+    pub growth_confidence: Confidence,
+    pub growth_note: Option<Text>,
     pub instrument: Text,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
     pub confidence: Confidence,
 }
 
@@ -265,7 +417,7 @@ pub struct Event {
     pub title: Text,
     pub description: Text,
     pub category: Category,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
     pub confidence: Confidence,
     /// 1 (always labelled) to 3 (labelled when there is room).
     pub priority: u8,
@@ -282,15 +434,32 @@ pub struct ExchangeRate {
     pub from: Date,
     /// Canadian dollars per unit, in millionths (1.3698 → 1_369_800).
     pub cad_micros: i64,
-    pub source: String,
+    pub source: Source,
     pub confidence: Confidence,
     pub note: Option<Text>,
+}
+
+/// One published version of the data: what changed and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    pub version: u32,
+    /// The day this version was published.
+    pub date: Date,
+    /// What changed and why, in a sentence or two.
+    pub summary: Text,
+    pub sources: Vec<Source>,
 }
 
 /// Everything the widget knows, validated.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
     pub schema: u32,
+    /// The published version of the data (1, 2, 3…), one per entry of
+    /// `changes`; `None` for a page's own data that does not number itself.
+    pub version: Option<u32>,
+    /// What each published version changed, oldest first; the last is `version`.
+    pub changes: Vec<Change>,
     /// The day the data was last checked against its sources.
     pub as_of: Date,
     /// The first and last day the data speaks for.
@@ -315,6 +484,11 @@ impl Dataset {
 
     pub fn quota_for(&self, flow: &str) -> Option<&Quota> {
         self.quotas.iter().find(|q| q.flow == flow)
+    }
+
+    /// The change that made the current version (the last one).
+    pub fn last_change(&self) -> Option<&Change> {
+        self.changes.last()
     }
 
     /// Events in date order (the loader keeps them sorted).

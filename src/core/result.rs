@@ -84,10 +84,69 @@ pub fn breakdown_shape(rows: &[BreakdownRow], lang: Lang) -> String {
 pub struct Notes {
     pub items: Vec<String>,
     pub quota: Option<String>,
+    /// The last note: the data's date and version, and what the version changed.
+    pub data: DataNote,
 }
 
-/// Coverage, quota year, conversion, the flow's own note, what is not
-/// included, and the data's date, in that order.
+/// "Data as of March 15, 2026 · version 3 · what changed", with the last
+/// change behind the disclosure: the reader sees which numbers they are
+/// looking at and why they differ from an earlier copy of the widget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataNote {
+    /// "Data as of March 15, 2026 · version 3": the note's visible text.
+    pub line: String,
+    /// "what changed": the disclosure's summary (`None` without a history).
+    pub more: Option<String>,
+    /// "Version 3, November 30, 2026: …": the disclosure's content.
+    pub change: Option<String>,
+}
+
+impl DataNote {
+    /// The note as one line of plain text (the fallback, the tests).
+    pub fn text(&self) -> String {
+        match (&self.more, &self.change) {
+            (Some(more), Some(change)) => format!("{} · {more}: {change}", self.line),
+            _ => self.line.clone(),
+        }
+    }
+}
+
+/// The data's date, version and last change, in `lang`.
+pub fn data_note(ds: &Dataset, lang: Lang, f: &impl Formats) -> DataNote {
+    let date = f.date(ds.as_of);
+    let mut line = match lang {
+        Lang::En => format!("Data as of {date}"),
+        Lang::Fr => format!("Données à jour au {date}"),
+    };
+    if let Some(v) = ds.version {
+        line.push_str(&match lang {
+            Lang::En => format!(" · version {v}"),
+            Lang::Fr => format!(" · version {v}"),
+        });
+    }
+    let change = ds.last_change().map(|ch| {
+        let on = f.date(ch.date);
+        match lang {
+            Lang::En => format!("Version {}, published {on}: {}", ch.version, ch.summary.en),
+            Lang::Fr => format!(
+                "Version {}, publiée le {on} : {}",
+                ch.version, ch.summary.fr
+            ),
+        }
+    });
+    let more = change.as_ref().map(|_| {
+        match lang {
+            Lang::En => "what changed",
+            Lang::Fr => "ce qui a changé",
+        }
+        .to_string()
+    });
+    DataNote { line, more, change }
+}
+
+/// Coverage, quota year, conversion, the flow's own note, what became of
+/// deposits charged that day, what is not included, and the data's date and
+/// version, in that order.
 pub fn notes(ds: &Dataset, q: &Quote, lang: Lang, f: &impl Formats) -> Notes {
     let mut items: Vec<String> = Vec::new();
     let mut quota = None;
@@ -131,9 +190,36 @@ pub fn notes(ds: &Dataset, q: &Quote, lang: Lang, f: &impl Formats) -> Notes {
     if let Some(n) = ds.flow(&q.flow).and_then(|fl| fl.note.as_ref()) {
         items.push(n.get(lang).to_string());
     }
+    for l in &q.layers {
+        if let Some(s) = summary::settlement_sentence(l, lang, f) {
+            items.push(s);
+        }
+    }
+    if let Some(sp) = q.quota.as_ref().filter(|sp| sp.year > 0) {
+        let growth = ds
+            .quota_for(&q.flow)
+            .filter(|qu| !qu.growth_confidence.is_fact());
+        if let Some(qu) = growth {
+            let note = qu.growth_note.as_ref().map_or_else(
+                || match lang {
+                    Lang::En => format!(
+                        "Quota year {}: its volume rests on a yearly growth that is an estimate.",
+                        sp.year + 1
+                    ),
+                    Lang::Fr => format!(
+                        "Année contingentaire {} : son volume repose sur une croissance annuelle estimée.",
+                        sp.year + 1
+                    ),
+                },
+                |n| n.get(lang).to_string(),
+            );
+            items.push(note);
+        }
+    }
     items.push(Msg::Taxes.text(lang).to_string());
-    items.push(fill(Msg::AsOf.text(lang), &[("date", &f.date(ds.as_of))]));
-    Notes { items, quota }
+    let data = data_note(ds, lang, f);
+    items.push(data.text());
+    Notes { items, quota, data }
 }
 
 /// The host of an address, without `www.` ("bankofcanada.ca").
@@ -283,16 +369,20 @@ mod tests {
             "{quota}"
         );
         assert!(n.items.contains(&quota));
+        // The last note: the data's date and version, then what changed.
+        let date = LocaleFormats(Lang::Fr).date(ds.as_of);
+        let version = ds.version.expect("the built-in data numbers its versions");
         assert_eq!(
-            n.items.last().map(String::as_str),
-            Some(
-                format!(
-                    "Données à jour au {}.",
-                    LocaleFormats(Lang::Fr).date(ds.as_of)
-                )
-                .as_str()
-            )
+            n.data.line,
+            format!("Données à jour au {date} · version {version}")
         );
+        assert_eq!(n.data.more.as_deref(), Some("ce qui a changé"));
+        let change = n.data.change.clone().expect("the last change");
+        assert!(
+            change.starts_with(&format!("Version {version}, publiée le ")),
+            "{change}"
+        );
+        assert_eq!(n.items.last(), Some(&n.data.text()));
         assert!(n
             .items
             .iter()

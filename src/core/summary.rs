@@ -5,10 +5,10 @@
 //! ([`super::format::LocaleFormats`] everywhere), so the sentences are tested
 //! without a browser.
 
-use super::engine::{Comparison, LayerStatus, Quote};
+use super::engine::{Comparison, Layer, LayerStatus, Quote};
 use super::format::Formats;
 use super::i18n::{Lang, Msg};
-use super::model::{Confidence, Dataset};
+use super::model::{Confidence, Dataset, SettlementOutcome, Source};
 
 /// The label a figure of this confidence carries, or `None` for a confirmed one.
 pub fn confidence_label(c: Confidence, lang: Lang) -> Option<&'static str> {
@@ -27,7 +27,120 @@ pub fn status_label(status: &LayerStatus, lang: Lang) -> &'static str {
         LayerStatus::Suspended { .. } => Msg::Suspended.text(lang),
         LayerStatus::WaivedInQuota { .. } => Msg::Waived.text(lang),
         LayerStatus::Ban => Msg::Ban.text(lang),
+        LayerStatus::NamedExporters { .. } => match lang {
+            Lang::En => "applies to named exporters",
+            Lang::Fr => "vise des exportateurs désignés",
+        },
+        LayerStatus::Settled { outcome, .. } => match (outcome, lang) {
+            (SettlementOutcome::Recalculated, Lang::En) => "deposit later recalculated",
+            (SettlementOutcome::Recalculated, Lang::Fr) => "dépôt recalculé par la suite",
+            (SettlementOutcome::Refunded, Lang::En) => "deposit later refunded",
+            (SettlementOutcome::Refunded, Lang::Fr) => "dépôt remboursé par la suite",
+        },
+        LayerStatus::Uncertain { .. } => match lang {
+            Lang::En => "uncertain after its suspension",
+            Lang::Fr => "incertain après sa suspension",
+        },
     }
+}
+
+/// How a source is shown: "Canada Gazette, October 9, 2024" as the link's
+/// text, the document's title as its title attribute, and both as its
+/// accessible name (which starts with the visible text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceText {
+    /// Publisher and date: "Canada Gazette, October 9, 2024".
+    pub text: String,
+    /// The document's title, if the data gives one.
+    pub title: Option<String>,
+    /// "Canada Gazette, October 9, 2024: China Surtax Order (2024)".
+    pub label: String,
+}
+
+/// The text of the link to `s` in `lang`; dates as precisely as known.
+pub fn source_text(s: &Source, lang: Lang, f: &dyn Formats) -> SourceText {
+    let publisher = s.publisher.get(lang);
+    let text = match s.date {
+        Some(d) => format!("{publisher}, {}", f.date_with(d, s.date_precision)),
+        None => publisher.to_string(),
+    };
+    let label = match &s.title {
+        Some(t) => format!("{text}: {t}"),
+        None => text.clone(),
+    };
+    SourceText {
+        text,
+        title: s.title.clone(),
+        label,
+    }
+}
+
+/// "Richardson International and Viterra", « Richardson International et Viterra ».
+fn and_list(items: &[&str], lang: Lang) -> String {
+    let and = match lang {
+        Lang::En => " and ",
+        Lang::Fr => " et ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+/// What became of a provisional deposit charged on the quote's day:
+/// "Deposits paid from August 14 to December 13, 2025, were recalculated at
+/// 5.9% by the decision of February 28, 2026; the excess was refunded."
+pub fn settlement_sentence(l: &Layer, lang: Lang, f: &dyn Formats) -> Option<String> {
+    let LayerStatus::Settled {
+        outcome,
+        rate,
+        paid_from,
+        paid_to,
+        decided,
+        confidence,
+    } = &l.status
+    else {
+        return None;
+    };
+    let (from, to, on) = (f.date(*paid_from), f.date(*paid_to), f.date(*decided));
+    let mut s = match (outcome, lang) {
+        (SettlementOutcome::Recalculated, Lang::En) => format!(
+            "Deposits paid from {from} to {to} were later recalculated at {} by the decision of {on}; the excess was refunded.",
+            rate.map(|r| f.percent(r)).unwrap_or_default()
+        ),
+        (SettlementOutcome::Recalculated, Lang::Fr) => format!(
+            "Les dépôts versés du {from} au {to} ont ensuite été recalculés à {} par la décision du {on} ; l’excédent a été remboursé.",
+            rate.map(|r| f.percent(r)).unwrap_or_default()
+        ),
+        (SettlementOutcome::Refunded, Lang::En) => format!(
+            "Deposits paid from {from} to {to} were later refunded in full by the decision of {on}."
+        ),
+        (SettlementOutcome::Refunded, Lang::Fr) => format!(
+            "Les dépôts versés du {from} au {to} ont ensuite été remboursés en totalité par la décision du {on}."
+        ),
+    };
+    if let Some(label) = confidence_label(*confidence, lang) {
+        s.push_str(&format!(" ({label})"));
+    }
+    Some(s)
+}
+
+/// Why a layer past an open-ended suspension is an estimate.
+pub fn uncertain_sentence(l: &Layer, lang: Lang, f: &dyn Formats) -> Option<String> {
+    let LayerStatus::Uncertain { until_at_least, .. } = &l.status else {
+        return None;
+    };
+    let date = f.date(*until_at_least);
+    let name = l.name.get(lang);
+    Some(match lang {
+        Lang::En => format!(
+            "“{name}” was suspended until at least {date}; whether it applies after that date is not known, so it is counted as an estimate."
+        ),
+        Lang::Fr => format!(
+            "La suspension de cette mesure (« {name} ») courait au moins jusqu’au {date} ; on ne sait pas si elle s’applique après cette date : elle est comptée ici comme une estimation."
+        ),
+    })
 }
 
 fn country(code: &str, lang: Lang) -> &'static str {
@@ -109,10 +222,53 @@ pub fn sentence(
             Lang::Fr => " Une interdiction non tarifaire était en vigueur ce jour-là.",
         });
     }
+    let named: Vec<&str> = q
+        .layers
+        .iter()
+        .filter_map(|l| match &l.status {
+            LayerStatus::NamedExporters { exporters } => Some(exporters),
+            _ => None,
+        })
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !named.is_empty() {
+        let who = and_list(&named, lang);
+        s.push_str(&match lang {
+            Lang::En => format!(
+                " Shipments from {who} were blocked that day; other exporters’ shipments could enter."
+            ),
+            Lang::Fr => format!(
+                " Les expéditions de {who} étaient bloquées ce jour-là ; celles des autres exportateurs pouvaient entrer."
+            ),
+        });
+    }
+    for l in &q.layers {
+        if let Some(more) =
+            settlement_sentence(l, lang, f).or_else(|| uncertain_sentence(l, lang, f))
+        {
+            s.push(' ');
+            s.push_str(&more);
+        }
+    }
     if q.has_estimate {
-        s.push_str(match lang {
-            Lang::En => " Includes an estimate.",
-            Lang::Fr => " Comprend une estimation.",
+        // "Reported" is not "estimated": say which, from the weakest part.
+        let estimate = q
+            .layers
+            .iter()
+            .any(|l| l.amount_minor > 0 && l.confidence == Confidence::Estimate)
+            || q.conversion
+                .as_ref()
+                .is_some_and(|c| c.confidence == Confidence::Estimate)
+            || !q
+                .layers
+                .iter()
+                .any(|l| l.amount_minor > 0 && l.confidence == Confidence::Press);
+        s.push_str(match (estimate, lang) {
+            (true, Lang::En) => " Includes an estimate.",
+            (true, Lang::Fr) => " Comprend une estimation.",
+            (false, Lang::En) => " Includes a figure reported by the press only.",
+            (false, Lang::Fr) => " Comprend un chiffre rapporté par la presse seulement.",
         });
     }
     s

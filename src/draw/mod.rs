@@ -131,7 +131,7 @@ impl Theme {
             (Scheme::Dark, AntiDumping) => RGBColor(230, 140, 60),
             (Scheme::Dark, Retaliation) => RGBColor(200, 150, 230),
             (Scheme::Dark, Additional) => RGBColor(110, 180, 255),
-            (_, Ban | Suspension) => self.muted,
+            (_, Ban | ExporterBan | Suspension) => self.muted,
         }
     }
 

@@ -267,10 +267,37 @@ impl State {
         }
         if let Some(ul) = self.dom.q("[data-role=notes]") {
             ul.set_text_content(None);
-            for n in &notes.items {
+            // The last note is the data's date and version: written below
+            // with the last change in a disclosure.
+            let plain = notes.items.len().saturating_sub(1);
+            for n in &notes.items[..plain] {
                 if let Ok(li) = self.dom.element("li", n) {
                     let _ = ul.append_child(&li);
                 }
+            }
+            // "Data as of March 15, 2026 · version 3 · what changed", the
+            // change in a native disclosure (keyboard and screen readers
+            // get it for free).
+            let dom = &self.dom;
+            let data = &notes.data;
+            let note = || -> Result<web_sys::HtmlElement, JsValue> {
+                let li = dom.element("li", "")?;
+                li.set_attribute("data-role", "data-version")?;
+                let (Some(more), Some(change)) = (&data.more, &data.change) else {
+                    li.set_text_content(Some(&data.line));
+                    return Ok(li);
+                };
+                li.append_child(&dom.doc.create_text_node(&format!("{} · ", data.line)))?;
+                let details = dom.element("details", "")?;
+                let summary = dom.element("summary", more)?;
+                let body = dom.element("p", change)?;
+                details.append_child(&summary)?;
+                details.append_child(&body)?;
+                li.append_child(&details)?;
+                Ok(li)
+            };
+            if let Ok(li) = note() {
+                let _ = ul.append_child(&li);
             }
         }
         self.rendered.notes = key;
@@ -322,9 +349,21 @@ impl State {
             if let Ok(td) = dom.element("td", r.layer.instrument.get(lang)) {
                 let _ = td.set_attribute("data-label", Msg::ColInstrument.text(lang));
                 for s in &r.layer.sources {
-                    if let Ok(a) = dom.source_link(s) {
+                    if let Ok(a) = dom.source_link(s, &self.fmt, lang) {
                         let _ = td.append_child(&dom.doc.create_text_node(" "));
                         let _ = td.append_child(&a);
+                    }
+                }
+                // What later became of a deposit charged that day, or why a
+                // layer past an open-ended suspension is an estimate.
+                let more = summary::settlement_sentence(r.layer, lang, &self.fmt)
+                    .or_else(|| summary::uncertain_sentence(r.layer, lang, &self.fmt));
+                if let Some(text) = more {
+                    if let Ok(p) = dom.element("span", &text) {
+                        let _ = p.set_attribute("class", "layer-later");
+                        let _ = p.set_attribute("data-role", "layer-later");
+                        let _ = td.append_child(&dom.doc.create_text_node(" "));
+                        let _ = td.append_child(&p);
                     }
                 }
                 let _ = tr.append_child(&td);

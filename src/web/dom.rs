@@ -6,7 +6,12 @@
 //! per keystroke that styling was most of the time. So every helper here
 //! writes only differences.
 
+use super::intl::IntlFormats;
 use crate::core::form::Field;
+use crate::core::format::Formats;
+use crate::core::model::{Lang, Source};
+use crate::core::summary;
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
@@ -107,39 +112,77 @@ impl Dom {
         let _ = parent.append_child(&self.doc.create_text_node(" "));
     }
 
-    /// A link to a source, shown by its host name ("gazette.gc.ca"),
-    /// opening in a new tab.
-    pub fn source_link(&self, url: &str) -> Result<Element, JsValue> {
+    /// A link to a source: its publisher and date as the text ("Canada
+    /// Gazette, October 9, 2024", the date in the reader's language through
+    /// Intl), the document's title as the link's title, and both as its
+    /// accessible name (which starts with the visible text); opening in a
+    /// new tab. `data-kind` says what kind of source it is (primary, press,
+    /// reference).
+    pub fn source_link(
+        &self,
+        s: &Source,
+        fmt: &dyn Formats,
+        lang: Lang,
+    ) -> Result<Element, JsValue> {
         let a = self.doc.create_element("a")?;
         // Validation admits only https:// URLs; check again so a page's inline
         // data can never smuggle a javascript: link past us.
-        if url
+        if s.url
             .get(..8)
             .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
         {
-            a.set_attribute("href", url)?;
+            a.set_attribute("href", &s.url)?;
         }
         a.set_attribute("target", "_blank")?;
         a.set_attribute("rel", "noopener noreferrer")?;
-        let host = url
-            .get(8..)
-            .unwrap_or(url)
-            .split('/')
-            .next()
-            .unwrap_or(url)
-            .trim_start_matches("www.");
-        a.set_text_content(Some(host));
+        let t = summary::source_text(s, lang, fmt);
+        a.set_text_content(Some(&t.text));
+        if let Some(title) = &t.title {
+            a.set_attribute("title", title)?;
+        }
+        a.set_attribute("aria-label", &t.label)?;
+        a.set_attribute("data-kind", s.kind.name())?;
         Ok(a)
     }
 
-    /// Appends a link for each source to `parent`, each followed by a space.
-    pub fn append_sources(&self, parent: &Element, sources: &[String]) {
-        for s in sources {
-            if let Ok(a) = self.source_link(s) {
-                self.append_spaced(parent, &a);
+    /// Appends a link for each source to `parent`, each followed by a space,
+    /// in the widget's language (the element's `lang`, as the loader reads it).
+    pub fn append_sources(&self, parent: &Element, sources: &[Source]) {
+        let lang = self.lang();
+        INTL.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let fmt = cache[lang as usize].get_or_insert_with(|| IntlFormats::new(lang));
+            for s in sources {
+                if let Ok(a) = self.source_link(s, fmt, lang) {
+                    self.append_spaced(parent, &a);
+                }
             }
-        }
+        });
     }
+
+    /// The widget's language: its element's `lang`, else the nearest
+    /// ancestor's, else the document's (what the loader passes at mount).
+    fn lang(&self) -> Lang {
+        let tag = self
+            .host
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+            .or_else(|| {
+                self.doc
+                    .document_element()
+                    .and_then(|e| e.get_attribute("lang"))
+            })
+            .unwrap_or_default();
+        Lang::from_tag(&tag)
+    }
+}
+
+thread_local! {
+    /// Intl formatters for source dates, one per language, built on first
+    /// use (an Intl object costs far more to build than to use).
+    static INTL: RefCell<[Option<IntlFormats>; 2]> = const { RefCell::new([None, None]) };
 }
 
 /// Sets `el`'s text, editing its one text node in place when it has one
