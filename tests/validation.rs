@@ -1,7 +1,9 @@
 //! Every validation rule, each broken on purpose in a copy of the shipped data.
 
 use serde_json::{json, Value};
-use trade_widget::core::load::{load, load_with_overlay, DataError, BUILTIN_JSON};
+use trade_widget::core::load::{
+    check, denied, denylist, load, load_with_overlay, DataError, BUILTIN_JSON,
+};
 
 fn base() -> Value {
     serde_json::from_str(BUILTIN_JSON).unwrap()
@@ -211,4 +213,212 @@ fn an_inline_overlay_extends_and_replaces_records() {
     let bad = json!({"events": [{"id": "x", "date": "2026-02-30"}]});
     assert!(load_with_overlay(BUILTIN_JSON, &bad.to_string()).is_err());
     assert!(load_with_overlay(BUILTIN_JSON, "{ not json").is_err());
+}
+
+// ---- The source rules (issue 13): each broken on purpose in a copy -------
+
+fn event_index(v: &Value, id: &str) -> usize {
+    v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no event {id}"))
+}
+
+/// The warnings `check` finds in `v`, as text (the file may still be valid).
+fn warnings(v: &Value) -> Vec<String> {
+    check(&v.to_string())
+        .1
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn a_confirmed_measure_needs_a_primary_text() {
+    let mut v = base();
+    let i = measure_index(&v, "ca-surtax-ev");
+    // Only the press left: the surtax can no longer be shown as fact.
+    v["measures"][i]["sources"] = json!([{
+        "url": "https://www.thestar.com/x", "publisher": "Toronto Star",
+        "title": "Surtax", "date": "2024-10-01", "kind": "press"
+    }]);
+    assert_problem(
+        &v,
+        &["ca-surtax-ev", "confirmed", "no source is a primary text"],
+    );
+    // Labelled as reported, the same sources are fine.
+    v["measures"][i]["confidence"] = json!("press");
+    assert_eq!(problems(&v), Vec::<String>::new());
+}
+
+#[test]
+fn a_confirmed_quota_needs_a_primary_text() {
+    let mut v = base();
+    let sources = v["quotas"][0]["sources"].as_array().unwrap().clone();
+    let press: Vec<Value> = sources
+        .into_iter()
+        .filter(|s| s["kind"] != "primary")
+        .collect();
+    v["quotas"][0]["sources"] = json!(press);
+    assert_problem(&v, &["quotas[0]", "no source is a primary text"]);
+}
+
+#[test]
+fn an_event_needs_an_outlet_or_an_official_page() {
+    let mut v = base();
+    let i = event_index(&v, "meng-arrest");
+    v["events"][i]["sources"] = json!([{
+        "url": "https://www.wilsoncenter.org/x", "publisher": "Wilson Center",
+        "title": "A blog post", "date": "2018-12-06", "kind": "reference"
+    }]);
+    assert_problem(&v, &["meng-arrest", "at least one news outlet"]);
+}
+
+#[test]
+fn a_source_dated_after_as_of_is_refused() {
+    let mut v = base();
+    let i = event_index(&v, "ev-quota-opens");
+    v["events"][i]["sources"][0]["date"] = json!("2026-04-07");
+    assert_problem(
+        &v,
+        &[
+            "ev-quota-opens",
+            "dated 2026-04-07",
+            "after the data's as_of",
+        ],
+    );
+    // A month is compared by its first day: March 2026 is not after March 15.
+    v["events"][i]["sources"][0]["date"] = json!("2026-03");
+    assert_eq!(problems(&v), Vec::<String>::new());
+}
+
+#[test]
+fn a_host_on_the_denylist_is_refused_with_its_reason() {
+    for (url, host) in [
+        ("https://test.hilltimes.com/?p=444152", "test.hilltimes.com"),
+        // Subdomains of a listed host are refused too.
+        (
+            "https://registry.china-gacc.agency/China_HS_code/x",
+            "china-gacc.agency",
+        ),
+        ("https://www.zerohedge.com/political/x", "zerohedge.com"),
+    ] {
+        let mut v = base();
+        let i = event_index(&v, "trump-threat-2024");
+        v["events"][i]["sources"][0]["url"] = json!(url);
+        assert_problem(
+            &v,
+            &[
+                "trump-threat-2024",
+                host,
+                "source-denylist.txt",
+                "not a source:",
+            ],
+        );
+    }
+    // A host that merely ends with a listed name is not refused.
+    let mut v = base();
+    let i = event_index(&v, "trump-threat-2024");
+    v["events"][i]["sources"][0]["url"] = json!("https://notzerohedge.com/x");
+    assert_eq!(problems(&v), Vec::<String>::new());
+}
+
+#[test]
+fn every_denylist_entry_gives_its_reason() {
+    let entries: Vec<_> = denylist().collect();
+    assert!(entries.len() >= 10, "{entries:?}");
+    for (host, reason) in entries {
+        assert!(host.contains('.') && !host.contains('/'), "{host}");
+        assert!(reason.len() > 15, "{host} has no reason");
+    }
+    assert!(denied("www.owiki.org").is_some());
+    assert!(denied("gazette.gc.ca").is_none());
+}
+
+#[test]
+fn a_source_without_title_or_date_is_a_warning_not_a_problem() {
+    let mut v = base();
+    let i = event_index(&v, "meng-arrest");
+    let source = v["events"][i]["sources"][0].as_object_mut().unwrap();
+    source.remove("title");
+    source.remove("date");
+    assert_eq!(problems(&v), Vec::<String>::new(), "still valid");
+    let w = warnings(&v);
+    assert!(
+        w.iter()
+            .any(|l| l.contains("meng-arrest") && l.contains("no title and no date")),
+        "{w:#?}"
+    );
+    // The shipped data warns only about undated pages (databases, the WTO's
+    // dispute page), never about a missing title.
+    assert!(
+        warnings(&base()).iter().all(|l| l.contains("has no date")),
+        "{:#?}",
+        warnings(&base())
+    );
+}
+
+#[test]
+fn a_plain_address_gets_the_record_form_to_write() {
+    let mut v = base();
+    let i = event_index(&v, "meng-arrest");
+    v["events"][i]["sources"] = json!(["https://www.thestar.com/x"]);
+    assert_problem(
+        &v,
+        &[
+            "meng-arrest",
+            "bare address",
+            "\"url\": \"https://…\"",
+            "\"kind\"",
+        ],
+    );
+    let mut v = base();
+    v["schema"] = json!(1);
+    assert_problem(&v, &["schema", "reads schema 2", "each source a record"]);
+}
+
+#[test]
+fn a_source_record_has_a_known_kind_and_a_publisher() {
+    let mut v = base();
+    let i = event_index(&v, "meng-arrest");
+    v["events"][i]["sources"][0]["kind"] = json!("blog");
+    v["events"][i]["sources"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("publisher");
+    let p = problems(&v);
+    assert!(
+        p.iter()
+            .any(|l| l.contains(".sources[0].kind") && l.contains("blog")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|l| l.contains(".sources[0].publisher") && l.contains("missing")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn the_source_rules_report_all_at_once() {
+    let mut v = base();
+    let i = measure_index(&v, "ca-surtax-ev");
+    v["measures"][i]["sources"] = json!([{
+        "url": "https://owiki.org/wiki/x", "publisher": "owiki", "kind": "reference",
+        "title": "x", "date": "2027-01-01"
+    }]);
+    let p = problems(&v);
+    for needle in [
+        "no source is a primary text",
+        "source-denylist.txt",
+        "after the data's as_of",
+    ] {
+        assert!(
+            p.iter()
+                .any(|l| l.contains("ca-surtax-ev") && l.contains(needle)),
+            "{needle}: {p:#?}"
+        );
+    }
 }
