@@ -9,8 +9,9 @@
 //   await el?.ready;
 //   const errors = el?.setState({ flow: 'ca-canola-seed-to-cn', value: 4000, currency: 'CNY', date: '2025-09-01' });
 //
-// Money in quote() is in integer minor units (cents, fen) of the importing customs' currency; rates are
-// basis points (610 = 6.1 %); dates are 'YYYY-MM-DD'.
+// Money in quote() is in integer minor units (cents, fen) of the currency the reader chose (each layer
+// charged on the value as entered; what customs levies in its own currency is `conversion`'s business);
+// rates are basis points (610 = 6.1 %); dates are 'YYYY-MM-DD'.
 //
 // Naming (since 2.0.0): every property NAME is camelCase, in getState(), quote() and the event's detail
 // alike (`totalDutyMinor`, `quotaUsed`). Enumerated VALUES are data, not names, and are written as in the
@@ -185,9 +186,9 @@ export interface TradeWidgetConversion {
 export interface TradeWidgetQuote {
   flow: TradeWidgetFlow;
   date: TradeWidgetDate;
-  /** The importing customs' currency, in which every *Minor amount is. */
+  /** The currency the reader chose, in which every *Minor amount is. */
   currency: TradeWidgetCurrency;
-  /** The customs value, minor units of `currency`. */
+  /** The value as the reader entered it, minor units of `currency`. */
   valueMinor: number;
   quantity: number;
   /** Null when the value was entered in `currency` itself. */
