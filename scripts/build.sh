@@ -2,7 +2,8 @@
 # Build the embeddable widget into pkg/:
 #   pkg/trade-widget.js          one classic script (IIFE: CSS + wasm-bindgen glue + www/boot.js)
 #   pkg/trade_widget_bg.wasm     the module, optimised with npm binaryen's wasm-opt
-#   pkg/vX.Y.Z/                  the same two files under a versioned path (for CDNs)
+#   pkg/vX.Y.Z/                  the same files under a versioned path (for CDNs)
+#   pkg/embed.html, embed.js     the iframe embed (scripts/embed-files.mjs); iframe-resizer.js for its host
 #   pkg/package.json             npm metadata, README.md (www/PACKAGE.md), CHANGELOG.md
 #                                (+ pkg/trade-widget.d.ts when www/trade-widget.d.ts exists)
 # Run scripts/setup.sh build first (make build does).
@@ -93,6 +94,8 @@ cargo run --quiet --release --bin fallback -- svg "$stage/timeline.svg" || die "
 
 # 6. versioned copy, typings, package.json
 cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/timeline.svg" "$stage/v$version/"
+# The iframe embed (embed.html, embed.js, iframe-resizer.js), in both folders.
+node scripts/embed-files.mjs "$stage" "$version" || die "could not write the embed files"
 # The package's README is the embedding guide (npm shows it on the package page). In it and in the
 # typings, the example script addresses (…/trade-widget/vX.Y.Z/…) name this version.
 [ -f www/PACKAGE.md ] || die "www/PACKAGE.md is missing"
@@ -111,7 +114,8 @@ for (let i = 0; i < pairs.length; i += 2) {
 node -e '
 const fs = require("fs");
 const [out, version, hasDts] = process.argv.slice(1);
-const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "README.md", "CHANGELOG.md"];
+const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "embed.html", "embed.js", "iframe-resizer.js",
+  "README.md", "CHANGELOG.md"];
 const pkg = {
   name: "trade-widget",
   version,

@@ -1,0 +1,97 @@
+// Plumbing for the tests of the iframe, AMP, oEmbed and builder embeds (issue 14).
+//
+// A news site frames the widget from another site: its CDN. Here the news site is the repository
+// served on 127.0.0.1 (helpers.startEnv), and the CDN is https://cdn.trade-widget.test, answered by a
+// route from the files of this checkout (pkg/…), so the frame is cross-origin, cross-site and on
+// https, as it is in production. (A second local server would not do: Chromium's local network
+// access checks treat a routed page as public, and a real CDN is public anyway.) Every other request
+// that would leave this machine is answered with a stub and recorded.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, TIMEOUT } from './helpers.mjs';
+import { TYPES } from '../../scripts/serve.mjs';
+
+export const CDN = 'https://cdn.trade-widget.test';
+export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+/** Routes the CDN to this checkout and stubs the rest of the outside world, on `context`. */
+export async function routeCdn(context) {
+  const outside = [];
+  await context.route((url) => url.protocol !== 'data:' && !/^(127\.0\.0\.1|cdn\.trade-widget\.test)$/.test(url.hostname),
+    (route) => {
+      outside.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/plain', body: 'stub' });
+    });
+  await context.route((url) => url.hostname === 'cdn.trade-widget.test', (route) => {
+    const rel = decodeURIComponent(new URL(route.request().url()).pathname);
+    const file = path.join(ROOT, rel);
+    if (!file.startsWith(ROOT + path.sep) || rel.split('/').some((s) => s.startsWith('.')) ||
+        !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: `not found: ${rel}` });
+    }
+    return route.fulfill({
+      status: 200,
+      contentType: TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
+      headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' },
+      body: fs.readFileSync(file),
+    });
+  });
+  return outside;
+}
+
+/**
+ * Opens `urlPath` of the local server in a new context whose CDN is routed, recording problems
+ * (console errors, page errors, failed requests) in the page and in its frames.
+ */
+export async function openHost(env, urlPath, { width = 1024, height = 800, permissions = [], setup = null } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, locale: 'en-US', colorScheme: 'light' });
+  context.setDefaultTimeout(TIMEOUT);
+  if (permissions.length) await context.grantPermissions(permissions, { origin: env.baseUrl });
+  const outside = await routeCdn(context);
+  const page = await context.newPage();
+  const problems = { console: [], page: [], requests: [] };
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.console.push(msg.text()); });
+  page.on('pageerror', (err) => problems.page.push(String(err && err.stack || err)));
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText || 'failed';
+    // A frame that is navigated again aborts what its previous document was still loading.
+    if (why !== 'net::ERR_ABORTED') problems.requests.push(`${req.url()}: ${why}`);
+  });
+  page.on('response', (res) => { if (res.status() >= 400) problems.requests.push(`${res.url()}: HTTP ${res.status()}`); });
+  if (setup) await setup(page, context);
+  await page.goto(env.baseUrl + urlPath, { waitUntil: 'load' });
+  return { page, context, problems, outside, close: () => context.close() };
+}
+
+/** The frame whose URL matches `part` (a string it contains, or a RegExp), once it exists. */
+export async function frameOf(page, part) {
+  const hit = (u) => (typeof part === 'string' ? u.includes(part) : part.test(u));
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    const f = page.frames().find((fr) => hit(fr.url()));
+    if (f) return f;
+    if (Date.now() > deadline) throw new Error(`no frame with ${part}: ${page.frames().map((fr) => fr.url()).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The frame's content height (its <body>) and the <iframe> element's height in the host, in CSS px. */
+export async function heights(page, frame, iframeSelector) {
+  const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  const outer = await page.locator(iframeSelector).evaluate((f) => f.getBoundingClientRect().height);
+  return { inner, outer };
+}
+
+/** Waits until the <iframe> is as tall as its content (±1 px) and taller than `above`; returns the height. */
+export async function waitSized(page, frame, iframeSelector, { above = 0 } = {}) {
+  const deadline = Date.now() + TIMEOUT;
+  let h;
+  for (;;) {
+    h = await heights(page, frame, iframeSelector);
+    if (Math.abs(h.inner - h.outer) <= 1 && h.outer > above) return h.outer;
+    if (Date.now() > deadline) {
+      throw new Error(`${iframeSelector}: the frame is ${h.outer} px tall, its content ${h.inner} px (wanted > ${above})`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
