@@ -272,7 +272,8 @@ pub(super) fn place_item(
     let at = at.max(origin);
     let bar = bar_thickness(&ctx.metrics);
     let span = e.end.map(|_| {
-        let length = (along(end_exclusive(e)).clamp(origin, far) - at)
+        // max/min, not f64::clamp, which panics when the bounds cross.
+        let length = (along(end_exclusive(e)).max(origin).min(far) - at)
             .max(1.0)
             .min(far - at);
         match orientation {

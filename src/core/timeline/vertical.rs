@@ -85,7 +85,11 @@ fn place_column_labels(ctx: &Ctx<'_>, items: &mut [Item], text_x: f64, plot: &Re
     let all: Vec<usize> = (0..items.len()).collect();
     let mut placed = Occupied::default();
     for k in ctx.priority_order(items, &all) {
-        let y = (items[k].pos.1 - ctx.line / 2.0).clamp(plot.1, plot.1 + plot.3 - ctx.line);
+        // max/min, not f64::clamp: clamp panics (and links float printing for
+        // its message) when a bound is NaN or the bounds cross.
+        let y = (items[k].pos.1 - ctx.line / 2.0)
+            .max(plot.1)
+            .min(plot.1 + plot.3 - ctx.line);
         if placed.overlaps(y - gap, y + ctx.line + gap) {
             continue;
         }
