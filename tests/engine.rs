@@ -7,9 +7,12 @@ use trade_widget::core::date::Date;
 use trade_widget::core::engine::{compare, quote, rate_steps, LayerStatus, QuoteError, Shipment};
 use trade_widget::core::format::LocaleFormats;
 use trade_widget::core::load::{load, BUILTIN_JSON};
-use trade_widget::core::model::{Dataset, Lang, MeasureKind};
+use trade_widget::core::model::{
+    Category, Confidence, Dataset, Lang, MeasureKind, SettlementOutcome, SourceKind,
+};
 use trade_widget::core::money::{Currency, Rate};
-use trade_widget::core::summary::{before_deal_label, sentence};
+use trade_widget::core::result::notes;
+use trade_widget::core::summary::{before_deal_label, sentence, settlement_sentence, status_label};
 
 fn data() -> Dataset {
     match load(BUILTIN_JSON) {
@@ -368,6 +371,319 @@ fn the_rate_chart_steps_follow_the_measures() {
     assert_eq!(rates, vec![610, 10_610, 610]);
     assert_eq!(steps[1].0, d("2024-10-01"));
     assert_eq!(steps[2].0, d("2026-03-01"));
+}
+
+// ---- The law as written (issue 13) -------------------------------------
+
+fn sentence_on(ds: &Dataset, s: &Shipment, lang: Lang) -> String {
+    let cmp = compare(ds, s, d("2017-06-01")).unwrap();
+    sentence(ds, &cmp, None, None, lang, &LocaleFormats(lang))
+}
+
+#[test]
+fn the_2019_canola_bans_named_two_exporters_not_every_shipment() {
+    let ds = data();
+    let s = ship("ca-canola-seed-to-cn", 4_000, Currency::CNY, "2019-06-01");
+    let q = quote(&ds, &s).unwrap();
+    assert!(!q.blocked, "other exporters could still ship");
+    let named: Vec<Vec<String>> = q
+        .layers
+        .iter()
+        .filter_map(|l| match &l.status {
+            LayerStatus::NamedExporters { exporters } => Some(exporters.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        named,
+        vec![
+            vec!["Richardson International".to_string()],
+            vec!["Viterra".to_string()]
+        ]
+    );
+    assert!(q
+        .layers
+        .iter()
+        .all(|l| l.kind == MeasureKind::ExporterBan || l.kind == MeasureKind::Base));
+    assert_eq!(q.effective, Rate(900), "no duty but the MFN rate");
+    let en = sentence_on(&ds, &s, Lang::En);
+    assert!(
+        en.contains("Shipments from Richardson International and Viterra were blocked that day; other exporters’ shipments could enter."),
+        "{en}"
+    );
+    assert!(!en.contains("A non-tariff ban was in force"), "{en}");
+    let fr = sentence_on(&ds, &s, Lang::Fr);
+    assert!(
+        fr.contains("Les expéditions de Richardson International et Viterra étaient bloquées"),
+        "{fr}"
+    );
+    // Each exporter's own window: Viterra only from March 26, 2019.
+    let march = quote(
+        &ds,
+        &ship("ca-canola-seed-to-cn", 4_000, Currency::CNY, "2019-03-10"),
+    )
+    .unwrap();
+    let names: Vec<&str> = march
+        .layers
+        .iter()
+        .filter(|l| l.kind == MeasureKind::ExporterBan)
+        .map(|l| l.measure.as_str())
+        .collect();
+    assert_eq!(names, vec!["cn-ban-canola-richardson"]);
+}
+
+#[test]
+fn a_ban_lifted_on_a_day_ends_the_day_before() {
+    let ds = data();
+    let exporter_bans = |date| {
+        quote(
+            &ds,
+            &ship("ca-canola-seed-to-cn", 4_000, Currency::CNY, date),
+        )
+        .unwrap()
+        .layers
+        .iter()
+        .filter(|l| l.kind == MeasureKind::ExporterBan)
+        .count()
+    };
+    assert_eq!(exporter_bans("2022-05-17"), 2, "the last day in force");
+    assert_eq!(exporter_bans("2022-05-18"), 0, "re-listed on May 18, 2022");
+    let meat = |date| {
+        quote(&ds, &ship("ca-pork-to-cn", 20_000, Currency::CNY, date))
+            .unwrap()
+            .blocked
+    };
+    assert!(meat("2019-11-04"));
+    assert!(!meat("2019-11-05"), "imports resumed on November 5, 2019");
+    // Every measure some event ends stops being in force by that event's day.
+    for e in &ds.events {
+        for id in &e.ends {
+            let m = ds.measure(id).unwrap();
+            let end = m.end.expect("an ended measure has an end");
+            assert!(end <= e.date, "{id} ends {end}, after the event {}", e.id);
+            assert!(
+                !m.in_force(e.date.add_days(1)),
+                "{id} still in force after {}",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn totals_resting_on_an_estimated_rate_are_labelled_estimates() {
+    let ds = data();
+    for date in ["2025-09-01", "2026-03-15"] {
+        let s = ship("ca-canola-seed-to-cn", 4_000, Currency::CNY, date);
+        let q = quote(&ds, &s).unwrap();
+        let base = q
+            .layers
+            .iter()
+            .find(|l| l.kind == MeasureKind::Base)
+            .unwrap();
+        assert_eq!(
+            base.confidence,
+            Confidence::Estimate,
+            "China's 9 % MFN rate"
+        );
+        assert!(q.has_estimate, "{date}: the total includes it");
+        let en = sentence_on(&ds, &s, Lang::En);
+        assert!(en.ends_with(" Includes an estimate."), "{en}");
+    }
+    // The events that state those totals say they are estimates.
+    for id in ["canola-provisional-ad", "canola-final-ad"] {
+        let e = ds.events.iter().find(|e| e.id == id).unwrap();
+        assert!(
+            e.description.en.contains("(an estimate)"),
+            "{id}: {}",
+            e.description.en
+        );
+        assert!(
+            e.description.fr.contains("(une estimation)"),
+            "{id}: {}",
+            e.description.fr
+        );
+    }
+    // Canola oil: the retaliatory tariff is reported (its notice is not
+    // linked) and the MFN rate is an estimate; the total says estimate.
+    let q = quote(
+        &ds,
+        &ship("ca-canola-oil-to-cn", 9_000, Currency::CNY, "2025-06-01"),
+    )
+    .unwrap();
+    let ret = q
+        .layers
+        .iter()
+        .find(|l| l.kind == MeasureKind::Retaliation)
+        .unwrap();
+    assert_eq!(ret.confidence, Confidence::Press);
+    assert!(q.has_estimate);
+}
+
+#[test]
+fn provisional_deposits_say_what_became_of_them() {
+    let ds = data();
+    let f = LocaleFormats(Lang::En);
+    let deposit = |date| {
+        quote(
+            &ds,
+            &ship("ca-canola-seed-to-cn", 4_000, Currency::CNY, date),
+        )
+        .unwrap()
+        .layers
+        .into_iter()
+        .find(|l| l.kind == MeasureKind::AntiDumpingProvisional)
+        .unwrap()
+    };
+    // Paid in September 2025: charged at 75.8 %, later recalculated at 5.9 %.
+    let sep = deposit("2025-09-01");
+    assert_eq!(
+        sep.amount_minor, 303_200,
+        "75.8 % of CN¥4,000 is still what was paid at entry"
+    );
+    match &sep.status {
+        LayerStatus::Settled {
+            outcome,
+            rate,
+            decided,
+            ..
+        } => {
+            assert_eq!(*outcome, SettlementOutcome::Recalculated);
+            assert_eq!(*rate, Some(Rate(590)));
+            assert_eq!(*decided, d("2026-02-28"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let said = settlement_sentence(&sep, Lang::En, &f).unwrap();
+    assert!(said.contains("recalculated at 5.9%"), "{said}");
+    assert!(said.contains("February 28, 2026"), "{said}");
+    assert!(
+        said.contains("August 14, 2025") && said.contains("December 13, 2025"),
+        "{said}"
+    );
+    assert_eq!(
+        status_label(&sep.status, Lang::En),
+        "deposit later recalculated"
+    );
+    // Paid in January 2026: refunded in full.
+    let jan = deposit("2026-01-15");
+    assert!(matches!(
+        jan.status,
+        LayerStatus::Settled {
+            outcome: SettlementOutcome::Refunded,
+            rate: None,
+            ..
+        }
+    ));
+    let said = settlement_sentence(&jan, Lang::Fr, &LocaleFormats(Lang::Fr)).unwrap();
+    assert!(said.contains("remboursés en totalité"), "{said}");
+    // The sentence and the notes under the result say it too.
+    let s = ship("ca-canola-seed-to-cn", 4_000, Currency::CNY, "2026-01-15");
+    assert!(sentence_on(&ds, &s, Lang::En).contains("refunded in full"));
+    let q = quote(&ds, &s).unwrap();
+    let n = notes(&ds, &q, Lang::En, &f);
+    assert!(
+        n.items.iter().any(|l| l.contains("refunded in full")),
+        "{:?}",
+        n.items
+    );
+}
+
+#[test]
+fn past_an_open_ended_suspension_the_tariff_is_uncertain() {
+    let ds = data();
+    let s = ship("ca-canola-meal-to-cn", 3_000, Currency::CNY, "2027-01-15");
+    let q = quote(&ds, &s).unwrap();
+    let ret = q
+        .layers
+        .iter()
+        .find(|l| l.kind == MeasureKind::Retaliation)
+        .unwrap();
+    match &ret.status {
+        LayerStatus::Uncertain { until_at_least, .. } => {
+            assert_eq!(*until_at_least, d("2026-12-31"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(ret.confidence, Confidence::Estimate, "not shown as fact");
+    assert!(q.has_estimate);
+    assert_eq!(q.effective, Rate(10_500), "counted as it would apply");
+    let en = sentence_on(&ds, &s, Lang::En);
+    assert!(
+        en.contains("was suspended until at least December 31, 2026; whether it applies after that date is not known"),
+        "{en}"
+    );
+    let fr = sentence_on(&ds, &s, Lang::Fr);
+    assert!(fr.contains("au moins jusqu’au 31 décembre 2026"), "{fr}");
+    // Inside the suspension nothing is uncertain.
+    let during = quote(
+        &ds,
+        &ship("ca-canola-meal-to-cn", 3_000, Currency::CNY, "2026-12-31"),
+    )
+    .unwrap();
+    assert!(during
+        .layers
+        .iter()
+        .all(|l| !matches!(l.status, LayerStatus::Uncertain { .. })));
+}
+
+#[test]
+fn the_first_quota_year_ends_on_february_28_2027() {
+    let ds = data();
+    let q = quote(
+        &ds,
+        &ship("cn-ev-to-ca", 40_000, Currency::CAD, "2026-06-01"),
+    )
+    .unwrap();
+    let sp = q.quota.unwrap();
+    assert_eq!(
+        (sp.year_start, sp.year_end),
+        (d("2026-03-01"), d("2027-02-28"))
+    );
+    // The timeline draws the span to the same day, past the data's coverage.
+    let span = ds
+        .events
+        .iter()
+        .find(|e| e.id == "ev-quota-year-1")
+        .unwrap();
+    assert_eq!(span.end, Some(d("2027-02-28")));
+    // The second year's volume rests on an estimated growth: said so.
+    let s = Shipment {
+        quota_used: 50_000,
+        ..ship("cn-ev-to-ca", 40_000, Currency::CAD, "2027-03-01")
+    };
+    let q = quote(&ds, &s).unwrap();
+    assert!(q.has_estimate);
+    let n = notes(&ds, &q, Lang::En, &LocaleFormats(Lang::En));
+    assert!(
+        n.items
+            .iter()
+            .any(|l| l.contains("6.5% a year used here is an assumption")),
+        "{:?}",
+        n.items
+    );
+}
+
+#[test]
+fn the_deal_suspended_only_the_retaliatory_tariffs() {
+    let ds = data();
+    let e = ds
+        .events
+        .iter()
+        .find(|e| e.id == "deal-2026-01-16")
+        .unwrap();
+    let en = &e.description.en;
+    assert!(en.contains("suspend its retaliatory tariffs"), "{en}");
+    assert!(en.contains("MFN duties on them still apply"), "{en}");
+    assert!(!en.contains("lift its tariffs"), "{en}");
+    assert!(e.description.fr.contains("tarifs de rétorsion"));
+    // And the calculator agrees: canola meal after March 1 still pays MFN.
+    let q = quote(
+        &ds,
+        &ship("ca-canola-meal-to-cn", 3_000, Currency::CNY, "2026-06-01"),
+    )
+    .unwrap();
+    assert_eq!(q.effective, Rate(500));
 }
 
 // proptest is a native-only dev-dependency (Cargo.toml); the golden cases

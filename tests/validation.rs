@@ -422,3 +422,91 @@ fn the_source_rules_report_all_at_once() {
         );
     }
 }
+
+// ---- The law as written: the rules of the new record fields -------------
+
+#[test]
+fn an_exporter_ban_names_its_exporters_and_only_it_does() {
+    let mut v = base();
+    let i = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|m| m["kind"] == "exporter_ban")
+        .expect("the 2019 canola bans");
+    v["measures"][i]["exporters"] = json!([]);
+    assert_problem(&v, &["exporters: an exporter ban names the exporters"]);
+    let mut v = base();
+    let j = measure_index(&v, "ca-surtax-ev");
+    v["measures"][j]["exporters"] = json!(["BYD"]);
+    assert_problem(&v, &["ca-surtax-ev", "only an exporter ban"]);
+}
+
+#[test]
+fn two_exporter_bans_overlap_only_on_a_shared_exporter() {
+    let mut v = base();
+    let bans: Vec<usize> = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m["kind"] == "exporter_ban")
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(bans.len(), 2, "Richardson and Viterra, each its own window");
+    assert_eq!(problems(&v), Vec::<String>::new());
+    let first = v["measures"][bans[0]]["exporters"].clone();
+    v["measures"][bans[1]]["exporters"] = first;
+    assert_problem(&v, &["overlaps", "ban on named exporters"]);
+}
+
+#[test]
+fn only_a_suspension_ends_at_least_on_a_date() {
+    let mut v = base();
+    let i = measure_index(&v, "ca-surtax-ev");
+    v["measures"][i]["end_at_least"] = json!(true);
+    assert_problem(&v, &["ca-surtax-ev", "end_at_least"]);
+}
+
+#[test]
+fn settlements_describe_provisional_deposits_only() {
+    let mut v = base();
+    let i = measure_index(&v, "cn-ad-prov-canola-seed");
+    let settlements = v["measures"][i]["settlements"].clone();
+    assert_eq!(settlements.as_array().map(Vec::len), Some(2));
+    // A recalculation without its rate.
+    v["measures"][i]["settlements"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("rate");
+    assert_problem(&v, &["cn-ad-prov-canola-seed", "names its rate"]);
+    // Deposits outside the measure's window.
+    let mut v = base();
+    v["measures"][i]["settlements"][1]["paid_to"] = json!("2026-03-31");
+    assert_problem(
+        &v,
+        &["cn-ad-prov-canola-seed", "outside the measure's window"],
+    );
+    // On another kind of measure.
+    let mut v = base();
+    let j = measure_index(&v, "cn-ad-canola-seed");
+    v["measures"][j]["settlements"] = settlements;
+    assert_problem(&v, &["cn-ad-canola-seed", "only a provisional deposit"]);
+}
+
+#[test]
+fn the_version_is_the_last_change() {
+    let mut v = base();
+    let version = v["version"].as_u64().unwrap();
+    assert!(version >= 3);
+    assert_eq!(
+        v["changes"].as_array().unwrap().len() as u64,
+        version,
+        "one entry per version"
+    );
+    v["version"] = json!(version + 1);
+    assert_problem(&v, &["changes", "record what version"]);
+    let mut v = base();
+    v["changes"][1]["version"] = json!(5);
+    assert_problem(&v, &["changes[1]", "must be 2"]);
+}
