@@ -686,6 +686,45 @@ fn the_deal_suspended_only_the_retaliatory_tariffs() {
     assert_eq!(q.effective, Rate(500));
 }
 
+#[test]
+fn every_lane_has_events_and_the_story_is_told() {
+    let ds = data();
+    for c in Category::ALL {
+        assert!(
+            ds.events.iter().any(|e| e.category == c),
+            "{c:?} lane is empty"
+        );
+    }
+    let security: Vec<&str> = ds
+        .events
+        .iter()
+        .filter(|e| e.category == Category::Security)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(security.len() >= 8, "{security:?}");
+    for id in [
+        "election-2025",
+        "fifty-first-state",
+        "cusma-review-consultations",
+        "jimmy-lai-verdict",
+    ] {
+        assert!(ds.events.iter().any(|e| e.id == id), "{id}");
+    }
+    // Every source a reader can follow names its publisher and kind, and
+    // every figure shown as fact stands on a primary text.
+    for m in ds
+        .measures
+        .iter()
+        .filter(|m| m.confidence == Confidence::Confirmed)
+    {
+        assert!(
+            m.sources.iter().any(|s| s.kind == SourceKind::Primary),
+            "{}",
+            m.id
+        );
+    }
+}
+
 // proptest is a native-only dev-dependency (Cargo.toml); the golden cases
 // above still compile for wasm32, so `cargo clippy --target wasm32-unknown-unknown
 // --all-targets` lints them.
