@@ -259,11 +259,13 @@ impl Parser<'_> {
             }
         }
         self.pos = p;
-        match self.text[start..p].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Json::Num(n)),
-            _ => {
+        match exact_f64(&self.text[start..p]) {
+            Some(n) => Ok(Json::Num(n)),
+            None => {
                 self.pos = start;
-                Err(self.error("the number is too large"))
+                Err(self.error(
+                    "the number has too many digits: at most 15 significant digits, and an exponent within ±22",
+                ))
             }
         }
     }
@@ -353,6 +355,93 @@ impl Parser<'_> {
 
 /// Writes `value` back as compact JSON (for the build's compaction of the
 /// data file and for tests; the widget itself never serializes).
+/// The powers of ten an f64 holds exactly.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// A JSON number (already checked for syntax) as the nearest f64, or `None`
+/// when it has more than 15 significant digits or a decimal exponent beyond
+/// ±22.
+///
+/// This is Clinger's fast path: the digits as an integer below 2^53 and a
+/// power of ten up to 10^22 are both exact f64s, so one multiplication or
+/// division rounds once, to the nearest f64, exactly as `str::parse` would.
+/// It keeps `str::parse::<f64>` (about 14 KB of gzipped wasm with its
+/// tables) out of the bundle; every number a data file needs (rates, values,
+/// exchange rates, counts) is well inside it.
+fn exact_f64(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let (negative, body) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
+    let mut exp10: i64 = 0;
+    let mut seen_point = false;
+    let mut i = 0;
+    while let Some(&b) = body.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                if mantissa == 0 && b == b'0' {
+                    // Leading zeros count only for the exponent.
+                    if seen_point {
+                        exp10 -= 1;
+                    }
+                } else {
+                    digits += 1;
+                    if digits > 19 {
+                        return None;
+                    }
+                    mantissa = mantissa * 10 + u64::from(b - b'0');
+                    if seen_point {
+                        exp10 -= 1;
+                    }
+                }
+            }
+            b'.' => seen_point = true,
+            b'e' | b'E' => break,
+            _ => return None,
+        }
+        i += 1;
+    }
+    if let Some(rest) = body.get(i + 1..).filter(|_| i < body.len()) {
+        let (sign, digits) = match rest.first() {
+            Some(b'-') => (-1, &rest[1..]),
+            Some(b'+') => (1, &rest[1..]),
+            _ => (1, rest),
+        };
+        let mut e: i64 = 0;
+        for &d in digits {
+            e = e
+                .saturating_mul(10)
+                .saturating_add(i64::from(d.wrapping_sub(b'0')));
+        }
+        exp10 = exp10.saturating_add(sign * e);
+    }
+    // Trailing zeros of the digits move into the exponent (40000.00 is 4 × 10^4).
+    while mantissa != 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        exp10 += 1;
+    }
+    if mantissa == 0 {
+        return Some(if negative { -0.0 } else { 0.0 });
+    }
+    // Below 10^15: 15 significant digits, and an exact f64 after the scaling below.
+    if mantissa >= 1_000_000_000_000_000 {
+        return None;
+    }
+    let m = mantissa as f64;
+    let value = match exp10 {
+        0..=22 => m * POW10[exp10 as usize],
+        -22..=-1 => m / POW10[(-exp10) as usize],
+        _ => return None,
+    };
+    Some(if negative { -value } else { value })
+}
+
 pub fn to_string(value: &Json) -> String {
     let mut out = String::new();
     write_value(value, &mut out);
@@ -408,6 +497,81 @@ fn write_str(s: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_read_exactly_as_str_parse_reads_them() {
+        // Every number of the shipped data file, and 200,000 random decimals
+        // of up to 15 significant digits with exponents within ±22.
+        let data = include_str!("../../data/canada-china.json");
+        let mut checked = 0;
+        for token in
+            data.split(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E' | '+')))
+        {
+            if token.is_empty() || !token.as_bytes()[0].is_ascii_digit() || token.contains('-') {
+                continue;
+            }
+            if let Ok(expected) = token.parse::<f64>() {
+                assert_eq!(super::exact_f64(token), Some(expected), "{token}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked} numbers of the data file checked");
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..200_000 {
+            let digits = 1 + next() % 15;
+            let mantissa = next() % 10u64.pow(digits as u32);
+            let text = match next() % 3 {
+                0 => mantissa.to_string(),
+                1 => {
+                    let s = format!("{mantissa:0>width$}", width = digits as usize + 1);
+                    let point = 1 + (next() % digits) as usize;
+                    format!("{}.{}", &s[..point], &s[point..])
+                }
+                _ => format!(
+                    "{mantissa}e{}",
+                    (next() % 45) as i64 - 22 + (digits as i64 - 1).min(0)
+                ),
+            };
+            let text = if next() % 2 == 0 {
+                format!("-{text}")
+            } else {
+                text
+            };
+            let expected: f64 = text.parse().expect("a valid number");
+            match super::exact_f64(&text) {
+                Some(got) => assert_eq!(got.to_bits(), expected.to_bits(), "{text}"),
+                None => {
+                    // Refused only outside the exact range.
+                    let e: i64 = text
+                        .split(['e', 'E'])
+                        .nth(1)
+                        .map_or(0, |e| e.parse().unwrap_or(0));
+                    assert!(e.abs() > 22 - 15 || digits > 15, "{text} was refused");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_outside_the_exact_range_are_refused_with_a_message() {
+        assert_eq!(super::exact_f64("1234567890123456"), None);
+        assert_eq!(super::exact_f64("1e23"), None);
+        assert_eq!(super::exact_f64("1e-23"), None);
+        assert_eq!(super::exact_f64("12.5e-2"), Some(0.125));
+        assert_eq!(super::exact_f64("40000.00"), Some(40000.0));
+        assert_eq!(super::exact_f64("0.000"), Some(0.0));
+        let e = parse("[1.00000000000000001]").expect_err("17 significant digits");
+        assert!(
+            e.to_string().contains("at most 15 significant digits"),
+            "{e}"
+        );
+    }
+
     use super::*;
 
     fn err(text: &str) -> (usize, usize) {
