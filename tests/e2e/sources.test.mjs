@@ -5,6 +5,7 @@
 //  - The 100 % EV surtax on 2025-06-01 cites the China Surtax Order in the Canada Gazette.
 //  - The provisional anti-dumping deposit on canola seed on 2025-09-01 cites MOFCOM's ruling, and
 //    its row says what became of the deposit (recalculated at 5.9 % by the final ruling).
+//  - The 2019 canola bans apply to Richardson International and Viterra only, and say so.
 //  - The notes end with "Data as of March 15, 2026 · version N" and the last change in a <details>.
 //  - The timeline's card and list link every source of an event with its title.
 //  - In French the same links read "Gazette du Canada, Partie II, 9 octobre 2024".
@@ -31,7 +32,7 @@ async function rowSources(page, head) {
   const heads = [];
   for (let i = 0; i < n; i++) {
     const row = rows.nth(i);
-    const th = normalise(await row.locator('th').textContent().catch(() => ''));
+    const th = (await row.locator('th').count()) > 0 ? normalise(await row.locator('th').textContent()) : '';
     heads.push(th);
     if (!th.includes(head)) continue;
     const links = await row.locator('td a').evaluateAll((as) => as.map((a) => ({
@@ -41,7 +42,8 @@ async function rowSources(page, head) {
       kind: a.getAttribute('data-kind'),
       href: a.getAttribute('href'),
     })));
-    const later = normalise(await row.locator('[data-role=layer-later]').textContent().catch(() => ''));
+    const span = row.locator('[data-role=layer-later]');
+    const later = (await span.count()) > 0 ? normalise(await span.textContent()) : '';
     return { links, later };
   }
   throw new Error(`no breakdown row with "${head}" in its header; rows: ${heads.join(' | ')}`);
@@ -101,6 +103,24 @@ test('the provisional canola deposit cites MOFCOM and says it was recalculated a
     const summary = normalise(await q(page, '[data-role=summary]').textContent());
     assert.match(summary, /estimate/i, `the summary does not say it includes an estimate: "${summary}"`);
     assertNoProblems(problems, 'the canola deposit');
+  } finally {
+    await close();
+  }
+});
+
+test('the 2019 canola bans name their exporters and block only their shipments', { timeout: 2 * TIMEOUT }, async () => {
+  const { page, problems, close } = await openPage('/index.html');
+  try {
+    await waitDrawn(page, CALC);
+    await setQuote(page, { flow: 'ca-canola-seed-to-cn', value: '1000000', currency: 'CAD', date: '2020-06-01' });
+    const summary = await waitForText(q(page, '[data-role=summary]'), 'Richardson International');
+    assert.match(summary, /Shipments from Richardson International and Viterra were blocked that day; other exporters’ shipments could enter\./);
+    assert.ok(!/A non-tariff ban was in force/.test(summary), `the summary says every shipment was blocked: "${summary}"`);
+    const table = normalise(await q(page, 'table[data-role=breakdown]').textContent());
+    assert.ok(table.includes('applies to named exporters'), `no row says "applies to named exporters": "${table}"`);
+    const { links } = await rowSources(page, 'Viterra');
+    for (const l of links) assertLink(l, 'Viterra row');
+    assertNoProblems(problems, 'the named exporters');
   } finally {
     await close();
   }
