@@ -3,6 +3,8 @@
 //! gestures. No web-sys and no JsValue here: everything compiles and is
 //! tested natively with `cargo test`.
 //!
+//! - `chart_data`: the calculator's charts as tables, descriptions and rate-step causes.
+//! - `csv`: the CSV files a reader downloads (events, breakdown, rate series).
 //! - `date`: calendar dates as day numbers.
 //! - `engine`: the duty engine: layers in force, quotas, suspensions, comparisons.
 //! - `form`: the calculator's inputs, their checks and the preset dates.
@@ -19,6 +21,8 @@
 //! - `summary`: the summary sentence and labels, in English and French.
 //! - `timeline`: timeline scale, ticks, lanes, label placement and hit-testing.
 
+pub mod chart_data;
+pub mod csv;
 pub mod date;
 pub mod engine;
 pub mod form;

@@ -162,6 +162,7 @@ impl State {
         // styled twice per input (once here, once for the frame).
         self.write_field_errors();
         self.write_result(&cmp);
+        self.write_chart_data(&cmp);
     }
 
     fn draw_duty_bars(&self, theme: &Theme, cmp: &Comparison) {

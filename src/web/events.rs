@@ -83,7 +83,7 @@ pub fn wire(state: &Rc<RefCell<State>>, schedule: &Scheduler) -> Result<Vec<List
                 let checked = input.is_some_and(|i| i.checked());
                 with_state(&weak, &schedule, |s| {
                     s.clear_notice();
-                let changed = if name == "lane" {
+                    let changed = if name == "lane" {
                         s.toggle_lane(&value, checked)
                     } else {
                         // A date field being edited reports "" until it is
@@ -113,7 +113,8 @@ pub fn wire(state: &Rc<RefCell<State>>, schedule: &Scheduler) -> Result<Vec<List
                     let changed = if let Some(p) = btn.get_attribute("data-preset") {
                         s.apply_preset(&p)
                     } else if let Some(a) = btn.get_attribute("data-action") {
-                        s.timeline_action(&a)
+                        s.takeaway_action(&a, &btn)
+                            .unwrap_or_else(|| s.timeline_action(&a))
                     } else {
                         false
                     };

@@ -101,17 +101,18 @@ impl Widget {
             schedule: None,
             dpr_watch: None,
             hint_timer: None,
+            takeaway: Default::default(),
             ds,
         };
-        // Defaults first; the element's attributes, then a shared link, on top.
+        // Defaults first; the element's attributes, then a link, on top.
         state.apply(opts.fields, opts.theme);
-        if state.share_state {
-            state.restore_from_hash();
-        }
+        state.takeaway.key = State::fragment_key(&state.dom.host, &state.dom.doc);
         if mode.has_calc() {
             state.populate_calculator()?;
         }
         state.populate_timeline();
+        state.restore_from_link();
+        state.fold_for_width();
         state.write_inputs();
         let state = Rc::new(RefCell::new(state));
         let frames = FrameLoop::new(&state);

@@ -110,9 +110,9 @@ pub fn timeline(lang: Lang, years: Years) -> String {
 <fieldset class="lanes"><legend>{lanes_label}</legend>{lanes}</fieldset></div>
 <div class="tl-canvas"><canvas data-role="timeline" tabindex="0" role="application" aria-roledescription="timeline" aria-label="{canvas}" aria-describedby="tw-tl-help"></canvas><p class="gesture-hint" data-role="gesture-hint" aria-hidden="true" hidden></p></div>
 <p class="visually-hidden" data-role="tl-status" aria-live="polite"></p>
+<div class="details" data-role="details" role="dialog" aria-modal="false" aria-labelledby="tw-details-title" hidden><button type="button" class="close" data-action="close" aria-label="{close}">×</button><p class="details-date" data-role="details-date"></p><h3 id="tw-details-title" data-role="details-title"></h3><p data-role="details-text"></p><p class="details-sources"><span>{sources}: </span><span data-role="details-sources"></span></p><button type="button" data-action="use-date">{use_date}</button></div>
 <div class="takeaway" role="group" aria-label="{take}"><button type="button" data-action="copy-event-link">{copy}</button><button type="button" data-action="csv-events">{csv}</button><button type="button" data-action="png-timeline">{png}</button></div>
 <p class="hint" data-role="takeaway-status" role="status"></p>
-<div class="details" data-role="details" role="dialog" aria-modal="false" aria-labelledby="tw-details-title" hidden><button type="button" class="close" data-action="close" aria-label="{close}">×</button><p class="details-date" data-role="details-date"></p><h3 id="tw-details-title" data-role="details-title"></h3><p data-role="details-text"></p><p class="details-sources"><span>{sources}: </span><span data-role="details-sources"></span></p><button type="button" data-action="use-date">{use_date}</button></div>
 <ol class="event-list visually-hidden" data-role="event-list"></ol>
 </section>"#,
         title = fill(l(Msg::TimelineTitle), &[("from", &from), ("to", &to)]),

@@ -14,15 +14,20 @@
 //! - `events`: which DOM events are listened to and how each becomes a call;
 //! - `state`: one widget's state and its frame;
 //! - `calculator`, `timeline`: the two views, writing what core computed;
-//! - `fragment`: the state in the URL fragment (`share-state`);
+//! - `fragment`: links: the calculator's state and the chosen event in the
+//!   URL fragment (`share-state`, "Copy link");
+//! - `export`, `data_tables`: what a reader takes away (copy, CSV, PNG) and
+//!   the charts' data tables;
 //! - `dom`, `markup`, `canvas`, `intl`, `listen`: DOM writing, the static
 //!   markup, the canvas backend, Intl formatting, owned listeners.
 
 mod boundary;
 mod calculator;
 mod canvas;
+mod data_tables;
 mod dom;
 mod events;
+mod export;
 mod fragment;
 pub mod handle;
 mod intl;

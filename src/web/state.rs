@@ -157,6 +157,8 @@ pub struct State {
     pub dpr_watch: Option<(f64, Listener)>,
     /// Hides the gesture hint a moment after it was shown.
     pub hint_timer: Option<Timeout>,
+    /// The link key, the charts' data tables, the rate rows ("Copy link", CSV).
+    pub takeaway: super::export::Takeaway,
 }
 
 impl State {

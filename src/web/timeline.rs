@@ -8,9 +8,7 @@ use super::intl::today;
 use super::state::State;
 use crate::core::date::Date;
 use crate::core::format::Formats;
-use crate::core::gesture::{
-    self, Frame, KeyAction, Outcome, PointerInput, WheelInput, ZOOM_STEP,
-};
+use crate::core::gesture::{self, Frame, KeyAction, Outcome, PointerInput, WheelInput, ZOOM_STEP};
 use crate::core::i18n::Msg;
 use crate::core::timeline::{self as tl, Metrics, Orientation, View};
 use crate::draw::{timeline as tl_draw, Theme};
@@ -85,6 +83,14 @@ impl State {
                 }
             }
             self.dom.append_sources(&li, &e.sources);
+            // Shown in the list view only (CSS): 63 stops for the Tab key
+            // would be invisible in the screen-reader list.
+            if let Ok(b) = self.dom.element("button", Msg::UseDate.text(self.lang)) {
+                let _ = b.set_attribute("type", "button");
+                let _ = b.set_attribute("data-action", "use-event-date");
+                let _ = b.set_attribute("data-event", &i.to_string());
+                let _ = li.append_child(&b);
+            }
             let _ = list.append_child(&li);
         }
     }
@@ -173,7 +179,7 @@ impl State {
     }
 
     /// Opens event `idx` and moves the calculator to its date.
-    fn choose_event(&mut self, idx: usize) {
+    pub(super) fn choose_event(&mut self, idx: usize) {
         self.open_details(idx);
         if let Some(d) = self.ds.events.get(idx).map(|ev| ev.date) {
             self.set_date_from_timeline(d);
@@ -192,7 +198,7 @@ impl State {
     }
 
     /// Sets the calculator's date from the timeline (event chosen or marker dragged).
-    fn set_date_from_timeline(&mut self, date: Date) {
+    pub(super) fn set_date_from_timeline(&mut self, date: Date) {
         self.inputs.date = date.to_string();
         self.write_inputs();
         self.notify = true;
