@@ -54,6 +54,30 @@ fn chinese_ev_before_the_deal_pays_106_1_percent() {
         .all(|l| l.instrument.en.len() > 5 && !l.sources.is_empty()));
 }
 
+/// The widget shows sources as records, but `quote()` keeps the declared
+/// `sources: string[]` (www/trade-widget.d.ts): embedders get the addresses.
+#[test]
+fn a_serialized_quote_gives_sources_as_addresses() {
+    let ds = data();
+    let q = quote(
+        &ds,
+        &ship("cn-ev-to-ca", 40_000, Currency::CAD, "2025-06-01"),
+    )
+    .unwrap();
+    let v = serde_json::to_value(&q).unwrap();
+    for (i, layer) in v["layers"].as_array().unwrap().iter().enumerate() {
+        let urls: Vec<&str> = layer["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().expect("a source in quote() is an address"))
+            .collect();
+        let want: Vec<&str> = q.layers[i].sources.iter().map(|s| s.url.as_str()).collect();
+        assert_eq!(urls, want);
+        assert!(urls.iter().all(|u| u.starts_with("https://")));
+    }
+}
+
 #[test]
 fn chinese_ev_inside_the_quota_pays_6_1_percent() {
     let ds = data();

@@ -124,6 +124,10 @@ pub struct Layer {
     pub amount_minor: i64,
     pub status: LayerStatus,
     pub instrument: Text,
+    /// The measure's sources as records (publisher, title, date, kind) for
+    /// the widget; `quote()` gives embedders their addresses only, as its
+    /// declared `sources: string[]` has always been.
+    #[serde(serialize_with = "source_urls")]
     pub sources: Vec<Source>,
     /// The weakest of the figures behind the amount (the measure's, and for an
     /// over-quota charge the quota's over-quota assumption).
@@ -131,6 +135,11 @@ pub struct Layer {
     pub note: Option<Text>,
     pub start: Option<Date>,
     pub end: Option<Date>,
+}
+
+/// `Layer::sources` as `quote()` returns it: the addresses, in order.
+fn source_urls<S: serde::Serializer>(sources: &[Source], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(sources.iter().map(|src| src.url.as_str()))
 }
 
 /// How a shipment divides across the quota.
