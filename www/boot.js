@@ -370,7 +370,10 @@ var TW_GLUE = wasm_bindgen;
         if (widths) widths.observe(this._twProbe);
         this.setAttribute('data-status', 'loading');
       }
-      if (io) {
+      // loading="eager" mounts at once, like <img loading>: embed.html's widget, whose frame the
+      // host already loads lazily (a cross-origin frame sees no rootMargin: lazy in there would
+      // wait until the frame is on screen).
+      if (io && attr(this, 'loading') !== 'eager') {
         io.observe(this);
         // The observer's first report comes a frame later; a widget already near the
         // viewport (above the fold) starts fetching and compiling the module now. Layout is

@@ -7,7 +7,8 @@
 // widget cannot take is said inside the widget (its notice line, or its error box for bad data), so
 // the frame is never blank. Parameters it does not know are listed under the widget.
 //
-// Height: whenever the page's height changes (ResizeObserver on <body>), it is posted to the parent
+// Height: once the widget has drawn (or shown its error), and whenever the page's height changes
+// after that (ResizeObserver on <body>), it is posted to the parent
 //   - as a pym.js v1 message, 'pymxPYMx' + childId + 'xPYMxheightxPYMx' + px (childId from the query;
 //     pym.js's Parent passes it): pages with pym.js, and iframe-resizer.js, resize the frame;
 //   - as AMP's {sentinel: 'amp', type: 'embed-size', height}: <amp-iframe resizable> resizes it.
@@ -32,6 +33,9 @@
   body.style.margin = '0';
 
   var el = document.createElement('trade-widget');
+  // The host loads the frame lazily (loading="lazy", AMP near the viewport); in here the widget mounts
+  // at once, so that it has its height before the reader gets to it.
+  el.setAttribute('loading', 'eager');
   var unknown = [];
   params.forEach(function (v, k) {
     if (ATTRIBUTES.indexOf(k) >= 0) el.setAttribute(k, v);
@@ -59,14 +63,19 @@
     var s = el.getAttribute('data-status');
     return s === 'ready' || s === 'error' || s === 'fallback';
   }
+  // Until then the frame keeps the height its snippet gave it: one resize, not an estimate and then
+  // the real height (AMP may refuse the second while the frame is on screen).
   new MutationObserver(function () {
-    if (settled() && !el.hasAttribute('data-fixed-height')) el.style.removeProperty('--tw-reserved');
+    if (!settled()) return;
+    if (!el.hasAttribute('data-fixed-height')) el.style.removeProperty('--tw-reserved');
+    send();
   }).observe(el, { attributes: true, attributeFilter: ['data-status', 'style'] });
 
-  if (window.parent === window) return;
+  var framed = window.parent !== window;
   var id = params.get('childId') || '';
   var last = -1;
   function send() {
+    if (!framed || !settled()) return;
     var h = Math.ceil(body.getBoundingClientRect().height);
     if (h === last || h <= 0) return;
     last = h;
@@ -80,6 +89,5 @@
       send();
     }
   });
-  if ('ResizeObserver' in window) new ResizeObserver(send).observe(body);
-  send();
+  if (framed && 'ResizeObserver' in window) new ResizeObserver(send).observe(body);
 })();

@@ -95,3 +95,22 @@ export async function waitSized(page, frame, iframeSelector, { above = 0 } = {})
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Scrolls the host page so that the top of `iframeSelector` is at the top of the viewport. Chromium
+ * does not render a cross-origin frame that is off screen (no animation frames): anything that waits
+ * for one in the frame (helpers.waitDrawn, a click) needs the frame on screen first.
+ */
+export async function showFrame(page, iframeSelector) {
+  await page.locator(iframeSelector).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+}
+
+/** Waits until the frame's widget has drawn (data-status="ready"), without needing the frame on screen. */
+export async function waitReady(frame, selector = 'trade-widget') {
+  await frame.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    const s = el && el.getAttribute('data-status');
+    if (s === 'error' || s === 'fallback') throw new Error(`data-status=${s}: ${el.shadowRoot.textContent}`);
+    return s === 'ready';
+  }, selector, { polling: 100 });
+}

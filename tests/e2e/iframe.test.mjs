@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startEnv, stopEnv, assertNoProblems, waitDrawn, ROOT, TIMEOUT } from './helpers.mjs';
-import { CDN, SANDBOX, openHost, frameOf, waitSized } from './embed-helpers.mjs';
+import { CDN, SANDBOX, openHost, frameOf, waitSized, showFrame, waitReady } from './embed-helpers.mjs';
 
 let env;
 before(async () => { env = await startEnv(); });
@@ -19,10 +19,17 @@ after(stopEnv);
 
 const embedUrl = (query) => `${CDN}/pkg/embed.html?${query}`;
 
-/** Scrolls the (lazy) iframe into view and returns its frame once it is there. */
+/**
+ * Scrolls the (lazy) iframe into view, waits for its widget to draw, and returns its frame with the
+ * frame on screen (see showFrame).
+ */
 async function frameAt(page, iframeSelector, part) {
-  await page.locator(iframeSelector).scrollIntoViewIfNeeded();
-  return frameOf(page, part);
+  await showFrame(page, iframeSelector);
+  const frame = await frameOf(page, part);
+  await waitReady(frame);
+  await showFrame(page, iframeSelector);
+  await waitDrawn(frame);
+  return frame;
 }
 
 /** Opens the calculator's "Show the data" section inside the frame: the widget grows. */
@@ -41,7 +48,6 @@ test('host page without CSP: a cross-origin sandboxed iframe draws, and iframe-r
     const { page, problems, outside, close } = await openHost(env, '/www/pages/iframe-host.html');
     try {
       const frame = await frameAt(page, '#tw-calc', 'childId=tw-calc');
-      await waitDrawn(frame);
       assert.equal(await frame.evaluate(() => location.origin), CDN, 'the widget runs on its own origin');
       assert.equal(await page.locator('#tw-calc').getAttribute('sandbox'), SANDBOX);
       const first = await waitSized(page, frame, '#tw-calc', { above: 300 });
@@ -51,8 +57,7 @@ test('host page without CSP: a cross-origin sandboxed iframe draws, and iframe-r
 
       // Switching view through a new query: the frame loads again and is resized to the new content.
       await page.locator('#tw-calc').evaluate((f, src) => { f.src = src; }, embedUrl('view=both&lang=fr&childId=tw-calc'));
-      const both = await frameOf(page, 'view=both');
-      await waitDrawn(both);
+      const both = await frameAt(page, '#tw-calc', 'view=both');
       const bothH = await waitSized(page, both, '#tw-calc', { above: grown });
       assert.ok(bothH > grown, `view=both is taller than the calculator: ${bothH} > ${grown}`);
       assert.equal(await both.evaluate(() => document.documentElement.lang), 'fr');
@@ -71,7 +76,6 @@ test('host page whose CSP forbids WebAssembly for itself: the iframe still draws
         .then(() => 'compiled', (e) => `blocked: ${e.message}`));
       assert.match(blocked, /^blocked/, 'the host page itself cannot compile WebAssembly');
       const frame = await frameAt(page, '#tw-tl', 'childId=tw-tl');
-      await waitDrawn(frame);
       const policy = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
       assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
       assert.doesNotMatch(policy, /'unsafe-inline'|\s'unsafe-eval'/, 'no inline script or style, no eval');
@@ -89,16 +93,15 @@ test('pym.js 1.3.2 from npm on the host resizes the frame (pym v1 height message
     assert.ok(fs.existsSync(path.join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js')), 'npm install (pym.js is a dev dependency)');
     const { page, problems, close } = await openHost(env, '/www/pages/pym-host.html');
     try {
-      const frame = await frameOf(page, 'childId=tw-pym');
-      await waitDrawn(frame);
       const sel = '#tw-pym iframe';
+      const frame = await frameAt(page, sel, 'childId=tw-pym');
       assert.equal(await page.locator(sel).getAttribute('sandbox'), SANDBOX);
       const first = await waitSized(page, frame, sel, { above: 200 });
       // The widget grows: the reader opens a section, then the view changes (the widget re-mounts).
       await openSection(frame);
       const grown = await waitSized(page, frame, sel, { above: first });
       await frame.evaluate(() => document.querySelector('trade-widget').setAttribute('view', 'both'));
-      await waitDrawn(frame);
+      await waitReady(frame);
       const both = await waitSized(page, frame, sel, { above: grown });
       assert.ok(both > grown, `${first} → ${grown} → ${both} px`);
       // What pym's Parent wrote: the height attribute, from the message it parsed.
@@ -114,7 +117,6 @@ test('values the widget cannot take are said in the frame, never a blank frame; 
     const { page, close } = await openHost(env, '/www/pages/iframe-host.html');
     try {
       const frame = await frameAt(page, '#tw-bad', 'childId=tw-bad');
-      await waitDrawn(frame);
       const note = await frame.locator('[data-role=embed-note]').textContent();
       assert.match(note, /colour/);
       assert.doesNotMatch(note.split(':')[1].split('.')[0], /flow|theme/, 'known parameters go to the widget, not to the note');
@@ -130,7 +132,6 @@ test('links in the frame open in a new tab under the CMS sandbox; the article st
   const { page, context, outside, close } = await openHost(env, '/www/pages/iframe-host.html');
   try {
     const frame = await frameAt(page, '#tw-calc', 'childId=tw-calc');
-    await waitDrawn(frame);
     assert.equal(await frame.evaluate(() => document.querySelector('base').target), '_blank');
     const link = frame.locator('trade-widget').locator('a[href^="https://"]').first();
     assert.equal(await link.getAttribute('target'), '_blank');
