@@ -90,7 +90,7 @@ fn quote_in_reader_currency(q: &Quote) -> Quote {
 
 /// How the sentence names the comparison date: "before the deal" only when
 /// the comparison date is before the deal and the chosen date is not;
-/// otherwise the sentence says "on <date>".
+/// otherwise the sentence says "on" and the date.
 pub fn reference_label(ds: &Dataset, cmp: &Comparison, lang: Lang) -> Option<&'static str> {
     let (reference, selected) = (cmp.reference.date, cmp.selected.date);
     (reference < ds.deal_date && selected >= ds.deal_date).then(|| Msg::BeforeDeal.text(lang))

@@ -48,7 +48,11 @@ pub fn breakdown<'a>(q: &'a Quote, lang: Lang, f: &impl Formats) -> Vec<Breakdow
                 format!("{name} · {kind} · {status}")
             };
             let rate = l.rate.map_or_else(|| "—".to_string(), |r| f.percent(r));
-            let base = if l.status == LayerStatus::Ban {
+            // A ban charges nothing and on nothing.
+            let base = if matches!(
+                l.status,
+                LayerStatus::Ban | LayerStatus::NamedExporters { .. }
+            ) {
                 "—".to_string()
             } else {
                 f.money(l.base_minor, q.currency)
