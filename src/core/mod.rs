@@ -16,6 +16,7 @@
 //! - `model`: the validated dataset types.
 //! - `money`: money in minor units, rates in basis points, the value-input parser.
 //! - `order`: stable sorting with one copy of the sort code in the bundle.
+//! - `reader`: the comparison in the reader's currency, and how it names its dates.
 //! - `result`: the breakdown rows and the notes under a result.
 //! - `share`: the calculator's state in the URL fragment.
 //! - `summary`: the summary sentence and labels, in English and French.
@@ -34,6 +35,7 @@ pub mod load;
 pub mod model;
 pub mod money;
 pub mod order;
+pub mod reader;
 pub mod result;
 pub mod share;
 pub mod summary;

@@ -7,11 +7,12 @@ use super::canvas::with_canvas;
 use super::dom::{write_attr, write_flag, write_text};
 use super::state::{RateChartKey, State};
 use crate::core::date::Date;
-use crate::core::engine::{self, before_deal, Comparison, Quote, Shipment};
+use crate::core::engine::{self, Comparison, Quote, Shipment};
 use crate::core::form::Preset;
 use crate::core::format::Formats;
 use crate::core::i18n::Msg;
 use crate::core::money::Currency;
+use crate::core::reader;
 use crate::core::result::{self, FIGURE_COLUMNS};
 use crate::core::summary;
 use crate::draw::{calculator as calc_draw, Theme};
@@ -147,7 +148,10 @@ impl State {
             // Every input was checked, so the engine has nothing left to
             // refuse; if it ever does, the last good result stays.
             if let Ok(c) = engine::compare(&self.ds, &s, compare_date) {
-                self.last_good = Some(c);
+                // Every figure in the reader's currency (see core::reader).
+                let (shown, levied) = reader::in_reader_currency(&c);
+                self.last_good = Some(shown);
+                self.levied = levied;
             }
             self.write_hash();
         }
@@ -238,14 +242,25 @@ impl State {
     fn write_result(&mut self, cmp: &Comparison) {
         let lang = self.lang;
         let q = &cmp.selected;
-        let reference_label =
-            (cmp.reference.date == before_deal(&self.ds)).then(|| summary::before_deal_label(lang));
-        let sentence = summary::sentence(&self.ds, cmp, reference_label, lang, &self.fmt);
-        self.dom.set_text("[data-role=summary]", &sentence);
-        self.dom.set_text(
-            "[data-role=total]",
-            &self.fmt.money(q.total_duty_minor, q.currency),
+        let reference_label = reader::reference_label(&self.ds, cmp, lang);
+        // What customs levies, when that is another currency: in brackets.
+        let levied = self
+            .levied
+            .map(|l| self.fmt.money(l.selected_minor, l.currency));
+        let sentence = summary::sentence(
+            &self.ds,
+            cmp,
+            reference_label,
+            levied.as_deref(),
+            lang,
+            &self.fmt,
         );
+        self.dom.set_text("[data-role=summary]", &sentence);
+        let mut total = self.fmt.money(q.total_duty_minor, q.currency);
+        if let Some(levied) = &levied {
+            total = format!("{total} ({levied})");
+        }
+        self.dom.set_text("[data-role=total]", &total);
         self.dom
             .set_text("[data-role=effective]", &self.fmt.percent(q.effective));
         self.dom.set_text(

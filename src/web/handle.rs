@@ -90,6 +90,7 @@ impl Widget {
             inputs,
             errors: Vec::new(),
             last_good: None,
+            levied: None,
             rendered: Rendered::default(),
             tl: TimelineState::new(&ds),
             dom: Dom::new(doc, host, root),

@@ -19,6 +19,7 @@ use crate::core::gesture::Gestures;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::model::Dataset;
 use crate::core::money::Rate;
+use crate::core::reader::Levied;
 use crate::core::timeline::{self as tl, Orientation, View};
 use crate::draw::{Scheme, Theme};
 use std::rc::Rc;
@@ -132,6 +133,9 @@ pub struct State {
     pub errors: Vec<FieldError>,
     /// The last comparison that could be computed: stays on screen while an input is wrong.
     pub last_good: Option<Comparison>,
+    /// What customs levies for `last_good`, when that is another currency
+    /// than the reader's.
+    pub levied: Option<Levied>,
     pub rendered: Rendered,
     pub tl: TimelineState,
     pub dom: Dom,
