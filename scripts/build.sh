@@ -3,7 +3,8 @@
 #   pkg/trade-widget.js          one classic script (IIFE: CSS + wasm-bindgen glue + www/boot.js)
 #   pkg/trade_widget_bg.wasm     the module, optimised with npm binaryen's wasm-opt
 #   pkg/vX.Y.Z/                  the same files under a versioned path (for CDNs)
-#   pkg/embed.html, embed.js     the iframe embed (scripts/embed-files.mjs); iframe-resizer.js for its host
+#   pkg/embed.html, embed.js     the iframe embed (scripts/embed-files.mjs); iframe-resizer.js for its host;
+#   pkg/oembed.json              embed.html's oEmbed response (TW_PUBLIC_URL: where pkg/ is published)
 #   pkg/package.json             npm metadata, README.md (www/PACKAGE.md), CHANGELOG.md
 #                                (+ pkg/trade-widget.d.ts when www/trade-widget.d.ts exists)
 # Run scripts/setup.sh build first (make build does).
@@ -94,7 +95,8 @@ cargo run --quiet --release --bin fallback -- svg "$stage/timeline.svg" || die "
 
 # 6. versioned copy, typings, package.json
 cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/timeline.svg" "$stage/v$version/"
-# The iframe embed (embed.html, embed.js, iframe-resizer.js), in both folders.
+# The iframe embed (embed.html, embed.js, iframe-resizer.js), the embed codes (snippets.mjs) and
+# embed.html's oEmbed response (oembed.json), in both folders.
 node scripts/embed-files.mjs "$stage" "$version" || die "could not write the embed files"
 # The package's README is the embedding guide (npm shows it on the package page). In it and in the
 # typings, the example script addresses (…/trade-widget/vX.Y.Z/…) name this version.
@@ -115,7 +117,7 @@ node -e '
 const fs = require("fs");
 const [out, version, hasDts] = process.argv.slice(1);
 const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "embed.html", "embed.js", "iframe-resizer.js",
-  "README.md", "CHANGELOG.md"];
+  "oembed.json", "snippets.mjs", "README.md", "CHANGELOG.md"];
 const pkg = {
   name: "trade-widget",
   version,

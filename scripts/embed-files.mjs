@@ -1,23 +1,27 @@
 #!/usr/bin/env node
-// The embed files of pkg/, written by scripts/build.sh into its staging folder (no dependencies
-// beyond terser, which the build already uses):
+// The embed files of pkg/, written by scripts/build.sh into its staging folder:
 //
-//   embed.html          www/embed.html with its placeholders filled
-//   embed.js            as is (readable: it is small, and an embedder may read what runs in the frame)
+//   embed.html          www/embed.html with its placeholders filled (the oEmbed discovery link, …)
+//   embed.js            as is (small and readable: an embedder may read what runs in the frame)
 //   iframe-resizer.js   minified with terser when it is installed
+//   snippets.mjs        the embed codes (www/snippets.mjs), for the builder
+//   oembed.json         the oEmbed response for embed.html as it is (no query): the calculator
 //
-//   node scripts/embed-files.mjs STAGE VERSION
+//   TW_PUBLIC_URL=https://cdn.example.org/trade-widget/ node scripts/embed-files.mjs STAGE VERSION
 //
-// Each file is written to STAGE/ and STAGE/vVERSION/.
+// TW_PUBLIC_URL is where pkg/ is published (default https://your.cdn/trade-widget/): oEmbed needs
+// absolute addresses, and an embed names the versioned folder (…/vVERSION/), so that an article
+// keeps the numbers it was published with. Each file is written to STAGE/ and STAGE/vVERSION/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import * as snippets from '../www/snippets.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [stage, version] = process.argv.slice(2);
 if (!stage || !version) {
-  console.error('usage: node scripts/embed-files.mjs STAGE VERSION');
+  console.error('usage: TW_PUBLIC_URL=https://…/ node scripts/embed-files.mjs STAGE VERSION');
   process.exit(2);
 }
 const www = (f) => path.join(ROOT, 'www', f);
@@ -28,22 +32,36 @@ function fail(msg) {
   process.exit(1);
 }
 
-/** HTML text and attribute values. */
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+let publicUrl = process.env.TW_PUBLIC_URL || 'https://your.cdn/trade-widget/';
+if (!/^https?:\/\//.test(publicUrl)) fail(`TW_PUBLIC_URL must be an http(s) address, not ${JSON.stringify(publicUrl)}`);
+if (!publicUrl.endsWith('/')) publicUrl += '/';
+if (!process.env.TW_PUBLIC_URL) {
+  console.error(`build: note: the oEmbed files name ${publicUrl} (set TW_PUBLIC_URL to where pkg/ is published)`);
+}
+const base = `${publicUrl}v${version}/`;
+const { esc } = snippets;
 
 function fill(template, values, name) {
-  const out = template.replace(/__TW_([A-Z_]+)__/g, (m, key) => {
+  return template.replace(/__TW_([A-Z_]+)__/g, (m, key) => {
     if (!(key in values)) fail(`${name}: no value for the placeholder ${m}`);
     return values[key];
   });
-  return out;
 }
+
+// ---- the default configuration: embed.html without a query ----
+const config = {};
+const oembed = snippets.oembed({ base, config, providerUrl: publicUrl });
 
 // ---- embed.html ----
 const noscript = [
   '<p>This interactive needs JavaScript. / Ce module interactif a besoin de JavaScript.</p>',
 ].join('\n');
-const embed = fill(fs.readFileSync(www('embed.html'), 'utf8'), { CONFIG: '', NOSCRIPT: noscript }, 'www/embed.html');
+const embed = fill(fs.readFileSync(www('embed.html'), 'utf8'), {
+  CONFIG: '',
+  TITLE: esc(snippets.title(config)),
+  OEMBED_URL: esc(`${base}oembed.json`),
+  NOSCRIPT: noscript,
+}, 'www/embed.html');
 
 // ---- iframe-resizer.js, minified ----
 let resizer = fs.readFileSync(www('iframe-resizer.js'), 'utf8');
@@ -59,5 +77,7 @@ for (const dir of folders) {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'embed.html'), embed);
   fs.copyFileSync(www('embed.js'), path.join(dir, 'embed.js'));
+  fs.copyFileSync(www('snippets.mjs'), path.join(dir, 'snippets.mjs'));
   fs.writeFileSync(path.join(dir, 'iframe-resizer.js'), resizer);
+  fs.writeFileSync(path.join(dir, 'oembed.json'), JSON.stringify(oembed, null, 2) + '\n');
 }

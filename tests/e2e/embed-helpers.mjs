@@ -3,7 +3,8 @@
 // A news site frames the widget from another site: its CDN. Here the news site is the repository
 // served on 127.0.0.1 (helpers.startEnv), and the CDN is https://cdn.trade-widget.test, answered by a
 // route from the files of this checkout (pkg/…), so the frame is cross-origin, cross-site and on
-// https, as it is in production. (A second local server would not do: Chromium's local network
+// https, as it is in production; https://your.cdn/trade-widget/ (the build's default public address,
+// in the oEmbed files) is answered from pkg/ too. (A second local server would not do: Chromium's local network
 // access checks treat a routed page as public, and a real CDN is public anyway.) Every other request
 // that would leave this machine is answered with a stub and recorded.
 import fs from 'node:fs';
@@ -12,18 +13,22 @@ import { ROOT, TIMEOUT } from './helpers.mjs';
 import { TYPES } from '../../scripts/serve.mjs';
 
 export const CDN = 'https://cdn.trade-widget.test';
+/** The build's default TW_PUBLIC_URL (scripts/embed-files.mjs): answered from pkg/ like the CDN. */
+export const PUBLIC_URL = 'https://your.cdn/trade-widget/';
 export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 /** Routes the CDN to this checkout and stubs the rest of the outside world, on `context`. */
 export async function routeCdn(context) {
   const outside = [];
-  await context.route((url) => url.protocol !== 'data:' && !/^(127\.0\.0\.1|cdn\.trade-widget\.test)$/.test(url.hostname),
+  await context.route((url) => url.protocol !== 'data:' && !/^(127\.0\.0\.1|cdn\.trade-widget\.test|your\.cdn)$/.test(url.hostname),
     (route) => {
       outside.push(route.request().url());
       return route.fulfill({ status: 200, contentType: 'text/plain', body: 'stub' });
     });
-  await context.route((url) => url.hostname === 'cdn.trade-widget.test', (route) => {
-    const rel = decodeURIComponent(new URL(route.request().url()).pathname);
+  await context.route((url) => url.hostname === 'cdn.trade-widget.test' || url.hostname === 'your.cdn', (route) => {
+    const url = new URL(route.request().url());
+    let rel = decodeURIComponent(url.pathname);
+    if (url.hostname === 'your.cdn') rel = rel.replace(/^\/trade-widget\//, '/pkg/');
     const file = path.join(ROOT, rel);
     if (!file.startsWith(ROOT + path.sep) || rel.split('/').some((s) => s.startsWith('.')) ||
         !fs.existsSync(file) || !fs.statSync(file).isFile()) {
