@@ -105,7 +105,8 @@ export interface TradeWidgetText {
 export type TradeWidgetConfidence = 'confirmed' | 'press' | 'estimate';
 
 export type TradeWidgetMeasureKind =
-  | 'base' | 'surtax' | 'anti_dumping_provisional' | 'anti_dumping' | 'retaliation' | 'additional' | 'ban';
+  | 'base' | 'surtax' | 'anti_dumping_provisional' | 'anti_dumping' | 'retaliation' | 'additional' | 'ban'
+  | 'exporter_ban';
 
 /** Why a layer in force costs what it costs. */
 export type TradeWidgetLayerStatus =
@@ -117,7 +118,19 @@ export type TradeWidgetLayerStatus =
   /** The whole shipment is inside the quota (the quota's id). */
   | { status: 'waived_in_quota'; quota: string }
   /** A non-tariff ban: no duty, but the goods are blocked. */
-  | { status: 'ban' };
+  | { status: 'ban' }
+  /** A ban on named exporters' goods only: no duty; other exporters' goods enter. */
+  | { status: 'named_exporters'; exporters: string[] }
+  /**
+   * A provisional deposit that a later decision (`decided`) recalculated at `rate` or refunded,
+   * for the deposits paid from `paidFrom` to `paidTo`.
+   */
+  | {
+    status: 'settled'; outcome: 'recalculated' | 'refunded'; rate: number | null;
+    paidFrom: TradeWidgetDate; paidTo: TradeWidgetDate; decided: TradeWidgetDate; confidence: TradeWidgetConfidence;
+  }
+  /** Charged again after a suspension that ran "until at least" `untilAtLeast`: uncertain, an estimate. */
+  | { status: 'uncertain'; suspension: string; untilAtLeast: TradeWidgetDate };
 
 /** One row of the breakdown: a duty layer in force on the date. */
 export interface TradeWidgetLayer {

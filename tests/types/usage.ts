@@ -133,6 +133,7 @@ const CURRENCIES = { CAD: true, USD: true, CNY: true } satisfies Record<TradeWid
 const CONFIDENCES = { confirmed: true, press: true, estimate: true } satisfies Record<TradeWidgetConfidence, true>;
 const KINDS = {
   base: true, surtax: true, anti_dumping_provisional: true, anti_dumping: true, retaliation: true, additional: true, ban: true,
+  exporter_ban: true,
 } satisfies Record<TradeWidgetMeasureKind, true>;
 const THEMES = { light: true, dark: true, auto: true } satisfies Record<TradeWidgetTheme, true>;
 /** The named members of an open union such as `'flow' | … | (string & {})`. */
@@ -172,6 +173,12 @@ const STATUSES: { [S in StatusName]: Shape<Extract<TradeWidgetLayerStatus, { sta
   suspended: { status: literal('suspended'), by: str },
   waived_in_quota: { status: literal('waived_in_quota'), quota: str },
   ban: { status: literal('ban') },
+  named_exporters: { status: literal('named_exporters'), exporters: array(str) },
+  settled: {
+    status: literal('settled'), outcome: oneOf({ recalculated: true, refunded: true }), rate: nullable(int),
+    paidFrom: str, paidTo: str, decided: str, confidence: oneOf({ confirmed: true, press: true, estimate: true }),
+  },
+  uncertain: { status: literal('uncertain'), suspension: str, untilAtLeast: str },
 };
 const layerStatus: Check<TradeWidgetLayerStatus> = (v, at, p): v is TradeWidgetLayerStatus => {
   const name = v !== null && typeof v === 'object' ? (v as { status?: unknown }).status : undefined;
@@ -307,9 +314,9 @@ function arithmetic(r: Run, c: TradeWidgetComparison, at: string): void {
       r.ok(q.quota.yearStart <= q.date && q.date <= q.quota.yearEnd, `${at}.${name}: the date is in the quota year`);
     }
     if (q.conversion) {
-      r.equal(q.conversion.to, q.currency, `${at}.${name}: the conversion ends in the customs currency`);
-      const expected = (q.conversion.enteredMinor * q.conversion.fromCadMicros) / q.conversion.toCadMicros;
-      r.ok(Math.abs(expected - q.valueMinor) <= 1, `${at}.${name}: valueMinor is not the converted enteredMinor`);
+      // Amounts are in the reader's currency: the one the conversion starts from.
+      r.equal(q.conversion.from, q.currency, `${at}.${name}: amounts are in the entered currency`);
+      r.equal(q.valueMinor, q.conversion.enteredMinor, `${at}.${name}: valueMinor is the value as entered`);
     }
     if (q.outsideCoverage) r.ok(q.date < q.outsideCoverage.start || q.date > q.outsideCoverage.end, `${at}.${name}: outsideCoverage set inside the coverage`);
     r.equal(q.blocked, q.layers.some((l) => l.status.status === 'ban'), `${at}.${name}: blocked when a ban is in force`);
