@@ -321,15 +321,7 @@ fn most_layers_from(ds: &Dataset) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::{load, BUILTIN_JSON};
-
-    fn ds() -> Dataset {
-        load(BUILTIN_JSON).expect("the built-in data loads")
-    }
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).expect("a test date")
-    }
+    use crate::core::testing::{dataset as ds, day};
 
     fn inputs(ds: &Dataset) -> Inputs {
         Inputs::defaults(ds, day("2026-03-02")).expect("the data has flows")

@@ -346,10 +346,7 @@ pub fn key_action(key: &str) -> Option<KeyAction> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).expect("a test date")
-    }
+    use crate::core::testing::day;
 
     /// A 1000 px horizontal axis from x = 0 showing 2020-01-01 + 1000 days.
     fn setup(marker: Option<&str>) -> (View, Frame) {

@@ -7,6 +7,7 @@
 //! - `csv`: the CSV files a reader downloads (events, breakdown, rate series).
 //! - `date`: calendar dates as day numbers.
 //! - `engine`: the duty engine: layers in force, quotas, suspensions, comparisons.
+//! - `flow_search`: which goods count: the picker's search by word or HS code, the goods line.
 //! - `form`: the calculator's inputs, their checks and the preset dates.
 //! - `format`: money, rates, numbers and dates in English and French.
 //! - `gesture`: the timeline's pointer gestures and key map, as a pure state machine.
@@ -26,6 +27,7 @@ pub mod chart_data;
 pub mod csv;
 pub mod date;
 pub mod engine;
+pub mod flow_search;
 pub mod form;
 pub mod format;
 pub mod gesture;
@@ -39,4 +41,6 @@ pub mod reader;
 pub mod result;
 pub mod share;
 pub mod summary;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod timeline;

@@ -99,35 +99,8 @@ pub fn reference_label(ds: &Dataset, cmp: &Comparison, lang: Lang) -> Option<&'s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::Date;
-    use crate::core::engine::{compare, Shipment};
-    use crate::core::load::{load, BUILTIN_JSON};
-
-    fn ds() -> Dataset {
-        load(BUILTIN_JSON).expect("the built-in data loads")
-    }
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).expect("a test date")
-    }
-
-    fn shipment(
-        flow: &str,
-        value: i64,
-        currency: Currency,
-        date: &str,
-        qty: u64,
-        used: u64,
-    ) -> Shipment {
-        Shipment {
-            flow: flow.into(),
-            value_minor: value,
-            currency,
-            date: day(date),
-            quantity: qty,
-            quota_used: used,
-        }
-    }
+    use crate::core::engine::compare;
+    use crate::core::testing::{dataset as ds, day, shipment};
 
     #[test]
     fn canola_in_dollars_reads_in_dollars_and_adds_up() {

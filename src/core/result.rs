@@ -249,16 +249,12 @@ pub fn conversion_rate(c: &Conversion, f: &impl Formats) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::Date;
-    use crate::core::engine::{quote, Shipment};
+    use crate::core::engine::quote;
     use crate::core::format::LocaleFormats;
-    use crate::core::load::{load, BUILTIN_JSON};
     use crate::core::money::Currency;
+    use crate::core::testing::{dataset as ds, shipment};
 
-    fn ds() -> Dataset {
-        load(BUILTIN_JSON).expect("the built-in data loads")
-    }
-
+    /// One unit of `flow` worth `value` on `date`, `used` units already in the quota.
     fn on(
         ds: &Dataset,
         flow: &str,
@@ -267,15 +263,7 @@ mod tests {
         date: &str,
         used: u64,
     ) -> Quote {
-        let s = Shipment {
-            flow: flow.into(),
-            value_minor: value,
-            currency,
-            date: Date::parse(date).expect("a test date"),
-            quantity: 1,
-            quota_used: used,
-        };
-        quote(ds, &s).expect("a quote")
+        quote(ds, &shipment(flow, value, currency, date, 1, used)).expect("a quote")
     }
 
     #[test]
