@@ -5,6 +5,7 @@
 #   pkg/vX.Y.Z/                  the same files under a versioned path (for CDNs)
 #   pkg/embed.html, embed.js     the iframe embed (scripts/embed-files.mjs); iframe-resizer.js for its host;
 #   pkg/oembed.json              embed.html's oEmbed response (TW_PUBLIC_URL: where pkg/ is published)
+#   pkg/*.png, fallbacks.json    the fallback and social pictures and their alt texts (fallback images)
 #   pkg/package.json             npm metadata, README.md (www/PACKAGE.md), CHANGELOG.md
 #                                (+ pkg/trade-widget.d.ts when www/trade-widget.d.ts exists)
 # Run scripts/setup.sh build first (make build does).
@@ -92,9 +93,13 @@ fi
 # 5. the static fallback (no JS, no WebAssembly, print): the timeline as SVG, drawn natively
 #    by the same plotters code; the rates table lives in the page's <noscript> (cargo run --bin fallback -- update)
 cargo run --quiet --release --bin fallback -- svg "$stage/timeline.svg" || die "the fallback timeline could not be drawn"
+#    The PNG pictures (the embed codes' fallbacks and placeholders, the social pictures) and
+#    fallbacks.json (their sizes and alt texts); e2e checks them with `fallback check-images pkg`.
+cargo run --quiet --release --bin fallback -- images "$stage" || die "the fallback pictures could not be drawn"
 
 # 6. versioned copy, typings, package.json
-cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/timeline.svg" "$stage/v$version/"
+cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/timeline.svg" "$stage"/*.png "$stage/fallbacks.json" \
+  "$stage/v$version/"
 # The iframe embed (embed.html, embed.js, iframe-resizer.js), the embed codes (snippets.mjs) and
 # embed.html's oEmbed response (oembed.json), in both folders.
 node scripts/embed-files.mjs "$stage" "$version" || die "could not write the embed files"
@@ -116,8 +121,10 @@ for (let i = 0; i < pairs.length; i += 2) {
 node -e '
 const fs = require("fs");
 const [out, version, hasDts] = process.argv.slice(1);
+const path = require("path");
+const pictures = JSON.parse(fs.readFileSync(path.join(path.dirname(out), "fallbacks.json"), "utf8")).images.map((i) => i.file);
 const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "embed.html", "embed.js", "iframe-resizer.js",
-  "oembed.json", "snippets.mjs", "README.md", "CHANGELOG.md"];
+  "oembed.json", "snippets.mjs", "fallbacks.json", ...pictures, "README.md", "CHANGELOG.md"];
 const pkg = {
   name: "trade-widget",
   version,

@@ -5,7 +5,10 @@
 //   embed.js            as is (small and readable: an embedder may read what runs in the frame)
 //   iframe-resizer.js   minified with terser when it is installed
 //   snippets.mjs        the embed codes (www/snippets.mjs), for the builder
-//   oembed.json         the oEmbed response for embed.html as it is (no query): the calculator
+//   oembed.json         the oEmbed response for embed.html as it is (no query): the calculator,
+//                       with its social picture as thumbnail
+//
+// The pictures and their alt texts come from STAGE/fallbacks.json (cargo run --bin fallback -- images).
 //
 //   TW_PUBLIC_URL=https://cdn.example.org/trade-widget/ node scripts/embed-files.mjs STAGE VERSION
 //
@@ -48,18 +51,34 @@ function fill(template, values, name) {
   });
 }
 
-// ---- the default configuration: embed.html without a query ----
+// ---- the pictures (fallback images, written before this by the build) ----
+const manifestPath = path.join(stage, 'fallbacks.json');
+if (!fs.existsSync(manifestPath)) fail(`${manifestPath} is missing (cargo run --bin fallback -- images ${stage})`);
+const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+const picture = (pred, what) => manifest.images.find(pred) || fail(`fallbacks.json has no ${what}`);
+
+// ---- the default configuration: embed.html without a query (the calculator, in English) ----
 const config = {};
-const oembed = snippets.oembed({ base, config, providerUrl: publicUrl });
+const social = picture((i) => i.kind === 'social' && i.view === 'calculator' && i.lang === 'en', 'social calculator picture');
+const thumbnail = { url: `${base}${social.file}`, width: social.width, height: social.height };
+const oembed = snippets.oembed({ base, config, providerUrl: publicUrl, thumbnail });
 
 // ---- embed.html ----
+// Without JavaScript in the frame: the calculator's and the timeline's pictures, with their alt text.
+const shown = [
+  picture((i) => i.kind === 'calculator' && i.flow === manifest.default_flow && i.lang === 'en', 'default calculator picture'),
+  picture((i) => i.kind === 'timeline' && i.lang === 'en', 'timeline picture'),
+];
 const noscript = [
-  '<p>This interactive needs JavaScript. / Ce module interactif a besoin de JavaScript.</p>',
+  '<p>This interactive needs JavaScript; here are its figures as pictures. / Ce module interactif a besoin de JavaScript.</p>',
+  ...shown.map((i) => `<p><img src="${esc(i.file)}" width="${i.width}" height="${i.height}" alt="${esc(i.alt)}"></p>`),
 ].join('\n');
 const embed = fill(fs.readFileSync(www('embed.html'), 'utf8'), {
   CONFIG: '',
   TITLE: esc(snippets.title(config)),
   OEMBED_URL: esc(`${base}oembed.json`),
+  OG_IMAGE: esc(thumbnail.url),
+  OG_IMAGE_ALT: esc(social.alt),
   NOSCRIPT: noscript,
 }, 'www/embed.html');
 

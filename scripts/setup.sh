@@ -132,6 +132,21 @@ else
   say "npm devDependencies: installed"
 fi
 
+# --- 4b. a font for the fallback pictures (scripts/build.sh draws PNGs natively) ---
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] \
+  || [ -n "${TW_FONT:-}" ]; then
+  say "font for the PNG pictures: installed"
+elif command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; then
+  mkdir -p "$LOGDIR"
+  say "installing fonts-dejavu-core with apt-get (log: $LOGDIR/apt-font.log)"
+  sudo_="$([ "$(id -u)" = 0 ] || echo "sudo -n")"
+  { $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update && \
+    $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-dejavu-core; } >"$LOGDIR/apt-font.log" 2>&1 \
+    || die "apt-get install fonts-dejavu-core failed (see $LOGDIR/apt-font.log)"
+else
+  die "no font for the PNG pictures: install fonts-dejavu-core, or set TW_FONT to a .ttf file"
+fi
+
 # --- 5. Chromium and ChromeDriver (test only) -------------------------------
 if [ "$mode" = test ]; then
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then

@@ -46,6 +46,12 @@ test('the AMP snippet: valid for amp-iframe, framed cross-origin, resized by emb
         return { ...s, ok: Math.abs(s.inner - s.outer) <= 1 };
       }, 'the amp-iframe takes the frame\'s height');
 
+      // The fallback picture stood in for the frame until its first size.
+      const placeholder = page.locator('#tw-amp > img[placeholder]');
+      assert.match(await placeholder.getAttribute('src'), /\/calculator-cn-ev-to-ca-en\.png$/);
+      assert.ok(await placeholder.evaluate((img) => img.complete && img.naturalWidth === 1200), 'the picture loaded');
+      assert.equal(await placeholder.isVisible(), false, 'hidden once the frame has drawn');
+
       const messages = await page.evaluate(() => window.ampEmbedSizes);
       assert.ok(messages.length >= 1);
       for (const m of messages) {

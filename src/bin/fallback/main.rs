@@ -7,7 +7,14 @@
 //! cargo run --bin fallback -- svg pkg/timeline.svg        # the timeline picture
 //! cargo run --bin fallback -- table [en|fr]               # the table, to stdout
 //! cargo run --bin fallback -- update index.html           # refresh the <noscript> blocks
+//! cargo run --bin fallback -- images pkg                  # the PNG pictures and fallbacks.json
+//! cargo run --bin fallback -- check-images pkg            # fail if they are stale or blank
 //! ```
+//!
+//! The PNG pictures ([`images`]) are the fallbacks of the embed codes (the
+//! script tag's `<noscript>`, the AMP frame's placeholder) and the social
+//! pictures (`og:image`), each with its text alternative from the data in
+//! `fallbacks.json`.
 //!
 //! `update` replaces what stands between `<!-- fallback:start -->` and
 //! `<!-- fallback:end -->`: the first pair gets the table, the second the
@@ -20,6 +27,11 @@ fn main() {} // Drawn natively (SVG backend); nothing of it runs in a browser.
 fn main() -> std::process::ExitCode {
     native::main()
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod images;
+#[cfg(not(target_arch = "wasm32"))]
+mod raster;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -37,12 +49,12 @@ mod native {
 
     /// The picture's size in CSS pixels: the page's `<img>` shows it at this
     /// size, and it is drawn at devicePixelRatio 1, so in device pixels too.
-    const SVG_SIZE: (u32, u32) = (1200, 420);
+    pub const SVG_SIZE: (u32, u32) = (1200, 420);
     const START: &str = "<!-- fallback:start -->";
     const END: &str = "<!-- fallback:end -->";
 
     /// Escapes text for HTML: data texts are plain text, never markup.
-    fn esc(s: &str) -> String {
+    pub fn esc(s: &str) -> String {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
@@ -138,10 +150,23 @@ mod native {
     /// differs, as there is no browser font here. `tests/timeline_layout.rs`
     /// compares this with the canvas's layout.
     fn timeline_layout(ds: &Dataset, lang: Lang, size: (u32, u32)) -> Layout {
+        timeline_layout_measured(ds, lang, size, 1.0, &|s, px| estimated_width(s, px))
+    }
+
+    /// [`timeline_layout`] for `size` device pixels at devicePixelRatio `dpr`,
+    /// with labels measured by `measure(text, font_px)` (the PNG pictures
+    /// measure with the font they draw in).
+    pub fn timeline_layout_measured(
+        ds: &Dataset,
+        lang: Lang,
+        size: (u32, u32),
+        dpr: f64,
+        measure: &dyn Fn(&str, f64) -> f64,
+    ) -> Layout {
         let (w, h) = (f64::from(size.0), f64::from(size.1));
-        let orientation = Orientation::for_css_width(w);
-        let metrics = Metrics::new(1.0, orientation);
-        let measure = |s: &str| estimated_width(s, metrics.font_px);
+        let orientation = Orientation::for_css_width(w / dpr);
+        let metrics = Metrics::new(dpr, orientation);
+        let measure = |s: &str| measure(s, metrics.font_px);
         layout(
             &ds.events,
             &lanes_with_events(&ds.events),
@@ -251,7 +276,15 @@ mod native {
                     .and_then(|page| replace_blocks(&page, &page_blocks(&ds)))
                     .and_then(|new| std::fs::write(path, new).map_err(|e| format!("{path}: {e}")))
             }
-            _ => Err("usage: fallback table [en|fr] | svg [PATH [en|fr]] | update [PAGE]".into()),
+            Some("images") => match args.get(1) {
+                Some(dir) => crate::images::write_all(&ds, std::path::Path::new(dir)),
+                None => Err("usage: fallback images DIR".into()),
+            },
+            Some("check-images") => match args.get(1) {
+                Some(dir) => crate::images::check_all(&ds, std::path::Path::new(dir)),
+                None => Err("usage: fallback check-images DIR".into()),
+            },
+            _ => Err("usage: fallback table [en|fr] | svg [PATH [en|fr]] | update [PAGE] | images DIR | check-images DIR".into()),
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -300,7 +333,7 @@ mod native {
 
         #[test]
         fn the_demo_article_carries_the_current_fallback() {
-            let page = include_str!("../../index.html");
+            let page = include_str!("../../../index.html");
             let refreshed = replace_blocks(page, &page_blocks(&ds())).expect("markers present");
             assert!(
                 refreshed == page,
