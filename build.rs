@@ -4,14 +4,14 @@
 //! is embedded as it is, and the loader then reports the problem with its
 //! line and column at run time and in `cargo test`.
 
-#[path = "src/core/json.rs"]
+#[path = "src/core/json/mod.rs"]
 #[allow(dead_code)]
 mod json;
 
 fn main() {
     let src = "data/canada-china.json";
     println!("cargo:rerun-if-changed={src}");
-    println!("cargo:rerun-if-changed=src/core/json.rs");
+    println!("cargo:rerun-if-changed=src/core/json");
     let text = std::fs::read_to_string(src).unwrap_or_default();
     let compact = json::parse(&text)
         .map(|v| json::to_string(&v))
