@@ -4,12 +4,50 @@
 //! any, 2 if the file cannot be read, so it can gate a publishing script.
 //! Warnings (a source with no title or no date) are printed too but do not
 //! fail the check.
+//!
+//! `cargo run --bin validate -- --from-csv events.csv` reads an events
+//! spreadsheet saved as CSV (`core::csv_import`) and prints the built-in data
+//! file with those events in place of its own, checked by the same rules; or
+//! every problem with its line and column in the CSV, and exits with 1.
 
 use std::process::ExitCode;
-use trade_widget::core::load::check;
+use trade_widget::core::csv_import::{data_from_csv, header_names};
+use trade_widget::core::load::{check, BUILTIN_JSON};
+
+/// `--from-csv PATH`: the data file on stdout, or the problems on stderr.
+fn from_csv(path: Option<&String>) -> ExitCode {
+    let Some(path) = path else {
+        eprintln!("usage: validate --from-csv EVENTS.csv");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: cannot read the file: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match data_from_csv(BUILTIN_JSON, &text, &header_names(&text)) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            let n = problems.len();
+            eprintln!("{path}: {n} problem{}:", if n == 1 { "" } else { "s" });
+            for p in &problems {
+                eprintln!("- {p}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.first().map(String::as_str) == Some("--from-csv") {
+        return from_csv(paths.get(1));
+    }
     let paths = if paths.is_empty() {
         vec!["data/canada-china.json".to_string()]
     } else {

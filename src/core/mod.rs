@@ -5,6 +5,7 @@
 //!
 //! - `chart_data`: the calculator's charts as tables, descriptions and rate-step causes.
 //! - `csv`: the CSV files a reader downloads (events, breakdown, rate series).
+//! - `csv_import`: an events spreadsheet read into the data file's events (the editor's path).
 //! - `date`: calendar dates as day numbers.
 //! - `engine`: the duty engine: layers in force, quotas, suspensions, comparisons.
 //! - `flow_search`: which goods count: the picker's search by word or HS code, the goods line.
@@ -25,6 +26,7 @@
 
 pub mod chart_data;
 pub mod csv;
+pub mod csv_import;
 pub mod date;
 pub mod engine;
 pub mod flow_search;
