@@ -389,7 +389,7 @@ fn mount_hostile(view: &str) -> (HtmlElement, ShadowRoot, Widget) {
     let evil = "<img src=x onerror=\\\"window.__owned=1\\\"><script>window.__owned=1</script>";
     let long = "A very long title that goes on and on without any break at all ".repeat(6);
     let overlay = format!(
-        r#"{{"flows":[{{"id":"evil-flow","origin":"CN","destination":"CA","name":{{"en":"{evil} flow","fr":"{evil} flux"}},"hs":"x","currency":"CAD","unit":{{"en":"u","fr":"u"}},"default_value":100,"note":{{"en":"{evil}","fr":"{evil}"}}}}],
+        r#"{{"flows":[{{"id":"evil-flow","origin":"CN","destination":"CA","name":{{"en":"{evil} flow","fr":"{evil} flux"}},"headings":["8703"],"scope":{{"en":"{evil} scope","fr":"{evil}"}},"keywords":{{"en":["<b>x</b>"],"fr":["x"]}},"currency":"CAD","unit":{{"en":"u","fr":"u"}},"default_value":100,"note":{{"en":"{evil}","fr":"{evil}"}}}}],
         "measures":[{{"id":"evil-base","flow":"evil-flow","kind":"base","name":{{"en":"{evil} base","fr":"{evil}"}},"rate":5,"instrument":{{"en":"{evil} instrument","fr":"{evil}"}},"sources":[{{"url":"https://example.org/x","publisher":"{evil} publisher","title":"{evil} title","kind":"primary"}}],"confidence":"confirmed"}}],
         "events":[{{"id":"evil-event","date":"2020-06-01","title":{{"en":"{evil}{long}","fr":"{evil}"}},"description":{{"en":"{evil} description {long}","fr":"{evil}"}},"category":"security","sources":[{{"url":"https://example.org/y","publisher":"{evil} outlet","title":"{evil}","date":"2020-06-01","kind":"press"}}],"confidence":"confirmed","priority":1}}]}}"#
     );

@@ -68,6 +68,17 @@ pub enum Msg {
     GroupToCa,
     GroupToCn,
     GroupToUs,
+    // Which goods count: the picker's search and the chosen flow's goods.
+    SearchLabel,
+    SearchOne,
+    /// `{n}`: how many flows match (2 or more).
+    SearchMany,
+    /// `{query}`: what the reader typed.
+    SearchNone,
+    GoodsLabel,
+    /// `{codes}`: the HS headings, "8703.80, 8704.60".
+    GoodsCodes,
+    GoodsSchedule,
     // The result.
     Total,
     Landed,
@@ -196,6 +207,13 @@ impl Msg {
             GroupToCa => "Into Canada",
             GroupToCn => "Into China",
             GroupToUs => "Into the United States",
+            SearchLabel => "Find goods by name or HS code",
+            SearchOne => "1 trade flow matches",
+            SearchMany => "{n} trade flows match",
+            SearchNone => "No trade flow matches “{query}”; the list shows them all.",
+            GoodsLabel => "Which goods count?",
+            GoodsCodes => "HS\u{a0}{codes}",
+            GoodsSchedule => "Tariff schedule:",
             Total => "Total duty",
             Landed => "Landed cost (value + duty)",
             Effective => "Effective rate",
@@ -292,6 +310,13 @@ impl Msg {
             GroupToCa => "Vers le Canada",
             GroupToCn => "Vers la Chine",
             GroupToUs => "Vers les États-Unis",
+            SearchLabel => "Chercher une marchandise par nom ou code SH",
+            SearchOne => "1 flux correspond",
+            SearchMany => "{n} flux correspondent",
+            SearchNone => "Aucun flux ne correspond à « {query} »; la liste les montre tous.",
+            GoodsLabel => "Quelles marchandises sont visées\u{a0}?",
+            GoodsCodes => "SH\u{a0}{codes}",
+            GoodsSchedule => "Liste tarifaire\u{a0}:",
             Total => "Droits totaux",
             Landed => "Coût rendu (valeur + droits)",
             Effective => "Taux effectif",
@@ -401,6 +426,9 @@ mod tests {
             Msg::UnknownFlow,
             Msg::UnknownCurrency,
             Msg::UnknownTheme,
+            Msg::SearchMany,
+            Msg::SearchNone,
+            Msg::GoodsCodes,
         ] {
             let names = |s: &str| {
                 let mut v: Vec<String> = s

@@ -227,8 +227,15 @@ pub struct Flow {
     /// ISO 3166 alpha-2 of the importing country, whose customs charges the duty.
     pub destination: String,
     pub name: Text,
-    /// The tariff lines covered, as the data file states them.
-    pub hs: String,
+    /// The HS headings or subheadings the flow covers ("8703.80"), as far
+    /// as a primary text confirms them; empty when none was confirmed.
+    pub headings: Vec<String>,
+    /// Which goods count, in one line ("Electric and certain hybrid cars…").
+    pub scope: Option<Text>,
+    /// The tariff schedule or legal list that defines the flow's goods.
+    pub schedule: Option<Source>,
+    /// Words a reader might search the picker with ("rapeseed", « colza »).
+    pub keywords: Keywords,
     /// The currency the importing customs assesses duty in.
     pub currency: Currency,
     /// What one unit of quantity is ("vehicle", "tonne").
@@ -236,6 +243,13 @@ pub struct Flow {
     /// Customs value per unit offered when a reader picks the flow.
     pub default_value_minor: i64,
     pub note: Option<Text>,
+}
+
+/// Product words in English and French, for the flow picker's search.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct Keywords {
+    pub en: Vec<String>,
+    pub fr: Vec<String>,
 }
 
 /// One duty layer (or ban, or suspension) with its window and its authority.

@@ -8,6 +8,7 @@ use super::dom::{write_attr, write_flag, write_text};
 use super::state::{RateChartKey, State};
 use crate::core::date::Date;
 use crate::core::engine::{self, Comparison, Quote, Shipment};
+use crate::core::flow_search::PICKER_GROUPS;
 use crate::core::form::Preset;
 use crate::core::format::Formats;
 use crate::core::i18n::Msg;
@@ -18,18 +19,11 @@ use crate::core::summary;
 use crate::draw::{calculator as calc_draw, Theme};
 use wasm_bindgen::JsValue;
 
-/// Where each flow goes in the picker, by destination.
-const FLOW_GROUPS: [(&str, Msg); 3] = [
-    ("CA", Msg::GroupToCa),
-    ("CN", Msg::GroupToCn),
-    ("US", Msg::GroupToUs),
-];
-
 impl State {
     /// Fills the flow picker (grouped by destination) and the date bounds.
     pub fn populate_calculator(&self) -> Result<(), JsValue> {
         if let Some(sel) = self.dom.select("flow") {
-            for (dest, label) in FLOW_GROUPS {
+            for (dest, label) in PICKER_GROUPS {
                 let group = self.dom.doc.create_element("optgroup")?;
                 group.set_attribute("label", label.text(self.lang))?;
                 for f in self.ds.flows.iter().filter(|f| f.destination == dest) {
@@ -66,6 +60,7 @@ impl State {
                 }
                 self.write_inputs();
             }
+            "flow-search" => return self.search_flows(&value),
             "value" => self.inputs.value = value,
             "currency" => {
                 self.inputs.currency = Currency::parse(&value).unwrap_or(self.inputs.currency)
@@ -112,6 +107,8 @@ impl State {
         if let Some(s) = self.dom.select("flow") {
             s.set_value(&self.inputs.flow);
         }
+        self.sync_flow_search();
+        self.write_goods();
         if let Some(s) = self.dom.select("currency") {
             s.set_value(self.inputs.currency.code());
         }

@@ -39,7 +39,8 @@ pub fn calculator(lang: Lang, years: Years) -> String {
         r#"<section class="calc" aria-labelledby="tw-calc-title">
 <h2 id="tw-calc-title">{title}</h2>
 <form class="controls" novalidate>
-<div class="field wide"><label for="tw-flow">{flow}</label><select id="tw-flow" name="flow"></select><p class="error" data-error-for="flow" hidden></p></div>
+<div class="field wide"><label for="tw-flow-search">{search}</label><input id="tw-flow-search" name="flow-search" type="search" autocomplete="off" spellcheck="false" aria-controls="tw-flow" aria-describedby="tw-flow-search-status"><p class="hint" id="tw-flow-search-status" data-role="flow-search-status" role="status"></p></div>
+<div class="field wide"><label for="tw-flow">{flow}</label><select id="tw-flow" name="flow" aria-describedby="tw-goods"></select><p class="goods" id="tw-goods" data-role="goods" hidden></p><p class="error" data-error-for="flow" hidden></p></div>
 <div class="field"><label for="tw-value">{value}</label><input id="tw-value" name="value" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="tw-value-err"><p class="error" id="tw-value-err" data-error-for="value" hidden></p></div>
 <div class="field narrow"><label for="tw-currency">{currency}</label><select id="tw-currency" name="currency"><option value="CAD">CAD</option><option value="USD">USD</option><option value="CNY">CNY</option></select></div>
 <div class="field"><label for="tw-date">{date}</label><input id="tw-date" name="date" type="date" aria-describedby="tw-date-err"><p class="error" id="tw-date-err" data-error-for="date" hidden></p></div>
@@ -60,6 +61,7 @@ pub fn calculator(lang: Lang, years: Years) -> String {
 </section>"#,
         title = l(Msg::CalcTitle),
         flow = l(Msg::Flow),
+        search = l(Msg::SearchLabel),
         value = l(Msg::Value),
         currency = l(Msg::Currency),
         date = l(Msg::Date),

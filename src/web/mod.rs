@@ -14,6 +14,7 @@
 //! - `events`: which DOM events are listened to and how each becomes a call;
 //! - `state`: one widget's state and its frame;
 //! - `calculator`, `timeline`: the two views, writing what core computed;
+//!   `goods`: the calculator's flow search and "Which goods count?" line;
 //! - `fragment`: links: the calculator's state and the chosen event in the
 //!   URL fragment (`share-state`, "Copy link");
 //! - `export`, `data_tables`: what a reader takes away (copy, CSV, PNG) and
@@ -29,6 +30,7 @@ mod dom;
 mod events;
 mod export;
 mod fragment;
+mod goods;
 pub mod handle;
 mod intl;
 mod listen;

@@ -5,7 +5,8 @@
 //! 2. the shape of each record, one record at a time, so one bad record does
 //!    not hide the next (the JSON path, e.g. `measures[3].rate`): `read`;
 //! 3. the rules between records (references, windows, overlaps, rates,
-//!    exporters, settlements, versions: `records`) and about sources
+//!    exporters, settlements, versions: `records`), about a flow's goods
+//!    (HS headings, scope, schedule, keywords: `goods`) and about sources
 //!    (https, the denylist, dates, primary texts: `sources`), naming the
 //!    record by its id.
 //!
@@ -13,6 +14,7 @@
 //! (a source with no title or no date) that `validate` prints and the
 //! widget ignores.
 
+mod goods;
 mod read;
 mod records;
 mod rules;
@@ -238,7 +240,7 @@ fn load_value(root: &Json) -> (Result<Dataset, DataErrors>, Vec<DataWarning>) {
     // header is reported on its own rather than as every source's problem.
     let mut src = SourceRules::new(header_ok.then_some(header.as_of));
     let mut ids = HashSet::new();
-    let flows = records::flows(&mut c, raw_flows, &mut ids);
+    let flows = records::flows(&mut c, &mut src, raw_flows, &mut ids);
     let flow_ids: HashSet<&str> = flows.iter().map(|f| f.id.as_str()).collect();
     let (measures, measure_records) = records::measures(&mut c, &mut src, raw_measures, &flow_ids);
     let quotas = records::quotas(&mut c, &mut src, raw_quotas, &mut ids, &flow_ids, &measures);

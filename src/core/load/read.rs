@@ -378,7 +378,7 @@ pub(super) struct RawFlow {
     pub origin: String,
     pub destination: String,
     pub name: RawText,
-    pub hs: String,
+    pub goods: super::goods::RawGoods,
     pub currency: Currency,
     pub unit: RawText,
     pub default_value: f64,
@@ -386,12 +386,13 @@ pub(super) struct RawFlow {
 }
 
 pub(super) fn read_flow(c: &mut Checker, mut f: Fields) -> Option<RawFlow> {
+    let goods = super::goods::read_goods(c, &mut f);
     let r = RawFlow {
         id: f.str(c, "id"),
         origin: f.str(c, "origin"),
         destination: f.str(c, "destination"),
         name: f.text(c, "name"),
-        hs: f.str(c, "hs"),
+        goods,
         currency: f.choice(c, "currency", &CURRENCY).unwrap_or(Currency::CAD),
         unit: f.text(c, "unit"),
         default_value: f.num(c, "default_value"),

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 pub(super) fn flows(
     c: &mut Checker,
+    src: &mut SourceRules,
     raw: Vec<(String, RawFlow)>,
     ids: &mut HashSet<String>,
 ) -> Vec<Flow> {
@@ -37,14 +38,18 @@ pub(super) fn flows(
                 MINOR_PER_MAJOR
             }
         };
+        let goods = super::goods::goods(c, src, &rec, f.goods);
         flows.push(Flow {
+            headings: goods.headings,
+            scope: goods.scope,
+            schedule: goods.schedule,
+            keywords: goods.keywords,
             name: c.text(&rec, "name", f.name),
             unit: c.text(&rec, "unit", f.unit),
             note: c.opt_text(&rec, "note", f.note),
             id: f.id,
             origin: f.origin,
             destination: f.destination,
-            hs: f.hs,
             currency: f.currency,
             default_value_minor,
         });
