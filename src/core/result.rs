@@ -6,7 +6,7 @@
 use super::engine::{Conversion, Layer, LayerStatus, Quote};
 use super::format::Formats;
 use super::i18n::{fill, Lang, Msg};
-use super::model::Dataset;
+use super::model::{host_of, Dataset};
 use super::summary;
 
 /// One row of the breakdown table.
@@ -187,7 +187,7 @@ pub fn notes(ds: &Dataset, q: &Quote, lang: Lang, f: &impl Formats) -> Notes {
                 ("entered", c.from.code()),
                 ("levied", c.to.code()),
                 ("rate", &rate),
-                ("source", url_host(&c.source)),
+                ("source", host_of(&c.source)),
             ],
         ));
     }
@@ -224,13 +224,6 @@ pub fn notes(ds: &Dataset, q: &Quote, lang: Lang, f: &impl Formats) -> Notes {
     let data = data_note(ds, lang, f);
     items.push(data.text());
     Notes { items, quota, data }
-}
-
-/// The host of an address, without `www.` ("bankofcanada.ca").
-fn url_host(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    host.strip_prefix("www.").unwrap_or(host)
 }
 
 /// "1 CAD = 5.1361 CNY": units of the customs currency per unit entered, to
