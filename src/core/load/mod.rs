@@ -18,6 +18,7 @@ mod goods;
 mod read;
 mod records;
 mod rules;
+mod shapes;
 mod sources;
 
 pub use sources::{denied, denylist, DENYLIST};
@@ -25,10 +26,9 @@ pub use sources::{denied, denylist, DENYLIST};
 use crate::core::date::Date;
 use crate::core::json::{self, Json};
 use crate::core::model::*;
-use read::{
-    read_change, read_event, read_exchange_rate, read_flow, read_measure, read_quota, Fields,
-};
+use read::Fields;
 use rules::{whole_number, Checker};
+use shapes::{read_change, read_event, read_exchange_rate, read_flow, read_measure, read_quota};
 use sources::SourceRules;
 use std::collections::HashSet;
 use std::fmt;

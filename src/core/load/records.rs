@@ -2,8 +2,8 @@
 //! exporters, settlements, quotas, versions), naming each record by its id,
 //! and the conversion of the raw records into the dataset's types.
 
-use super::read::*;
 use super::rules::{whole_number, Checker};
+use super::shapes::*;
 use super::sources::{at_least_one, outlet_behind, primary_behind, SourceRules};
 use crate::core::date::{Date, Precision};
 use crate::core::model::*;
