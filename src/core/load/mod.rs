@@ -15,6 +15,7 @@
 //! widget ignores.
 
 mod goods;
+mod measures;
 mod read;
 mod records;
 mod rules;
@@ -242,7 +243,7 @@ fn load_value(root: &Json) -> (Result<Dataset, DataErrors>, Vec<DataWarning>) {
     let mut ids = HashSet::new();
     let flows = records::flows(&mut c, &mut src, raw_flows, &mut ids);
     let flow_ids: HashSet<&str> = flows.iter().map(|f| f.id.as_str()).collect();
-    let (measures, measure_records) = records::measures(&mut c, &mut src, raw_measures, &flow_ids);
+    let (measures, measure_records) = measures::measures(&mut c, &mut src, raw_measures, &flow_ids);
     let quotas = records::quotas(&mut c, &mut src, raw_quotas, &mut ids, &flow_ids, &measures);
     let events = records::events(&mut c, &mut src, raw_events, &measure_records);
     let exchange_rates = records::exchange_rates(&mut c, &mut src, raw_rates);
