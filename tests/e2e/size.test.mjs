@@ -2,9 +2,15 @@
 // the two files every page with the widget fetches (the data is inside the wasm), after scripts/build.sh.
 // Sizes in bytes are deterministic for a given source, so unlike the timings in bench/ this is a test.
 //
-// BUDGET_BYTES was the total when this test was written, rounded up to the next 5 KB: it stops
+// BUDGET_BYTES is the total at the last measured change, rounded up to the next 5 KB: it stops
 // regressions. The goal (issue 7) is 70 KB for everything both widgets load; it is printed, not
 // asserted, until the widget meets it. Lower the budget whenever a change makes the files smaller.
+// History: 180 KB at 2.0.0's start (173.5 KB). Raised to 220 KB (216.5 KB here) on 2026-12-01 for what
+// issues 12 and 13 added, measured build by build (gzip -9, wasm + loader): sources as records,
+// 14 more events and the data's history (+15.5 KB of data), the charts as tables, CSV, PNG and link
+// take-aways and folding sections (+16.7 KB, the PNG export 4.1 KB of it), the goods search and
+// HS headings (+7.1 KB); less the JSON reader's exact numbers instead of str::parse (−7 KB).
+// Issue 11 (one module per view, data ready at compile time) is where the bytes come back.
 // gzip here is zlib at level 9 (the same deflate as `gzip -9 -n`: no file name in the header).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +20,7 @@ import zlib from 'node:zlib';
 import { ROOT } from './helpers.mjs';
 
 const KB = 1024;
-export const BUDGET_BYTES = 180 * KB;
+export const BUDGET_BYTES = 220 * KB;
 export const TARGET_BYTES = 70 * KB;
 const FILES = ['pkg/trade-widget.js', 'pkg/trade_widget_bg.wasm'];
 
