@@ -6,6 +6,7 @@
 #   pkg/embed.html, embed.js     the iframe embed (scripts/embed-files.mjs); iframe-resizer.js for its host;
 #   pkg/oembed.json              embed.html's oEmbed response (TW_PUBLIC_URL: where pkg/ is published)
 #   pkg/*.png, fallbacks.json    the fallback and social pictures and their alt texts (fallback images)
+#   pkg/builder.html             the embed builder, and canada-china.json (this version's data) for it
 #   pkg/package.json             npm metadata, README.md (www/PACKAGE.md), CHANGELOG.md
 #                                (+ pkg/trade-widget.d.ts when www/trade-widget.d.ts exists)
 # Run scripts/setup.sh build first (make build does).
@@ -124,7 +125,8 @@ const [out, version, hasDts] = process.argv.slice(1);
 const path = require("path");
 const pictures = JSON.parse(fs.readFileSync(path.join(path.dirname(out), "fallbacks.json"), "utf8")).images.map((i) => i.file);
 const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "embed.html", "embed.js", "iframe-resizer.js",
-  "oembed.json", "snippets.mjs", "fallbacks.json", ...pictures, "README.md", "CHANGELOG.md"];
+  "oembed.json", "snippets.mjs", "fallbacks.json", ...pictures, "builder.html", "builder.js", "builder.css", "events-csv.mjs",
+  "canada-china.json", "README.md", "CHANGELOG.md"];
 const pkg = {
   name: "trade-widget",
   version,

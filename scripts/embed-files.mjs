@@ -5,6 +5,8 @@
 //   embed.js            as is (small and readable: an embedder may read what runs in the frame)
 //   iframe-resizer.js   minified with terser when it is installed
 //   snippets.mjs        the embed codes (www/snippets.mjs), for the builder
+//   builder.html …      the embed builder (builder.js, builder.css, events-csv.mjs) and the data it
+//                       offers (canada-china.json, the data file this version was built with)
 //   oembed.json         the oEmbed response for embed.html as it is (no query): the calculator,
 //                       with its social picture as thumbnail
 //
@@ -92,8 +94,16 @@ if (fs.existsSync(terser)) {
   console.error('build: warning: terser not installed; iframe-resizer.js ships unminified');
 }
 
+// ---- the builder: its page loads the widget from the folder it is in ----
+const builder = fs.readFileSync(www('builder.html'), 'utf8').replaceAll('src="../pkg/', 'src="');
+if (builder.includes('../pkg/')) fail('www/builder.html: an address under ../pkg/ was not rewritten');
+
 for (const dir of folders) {
   fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'builder.html'), builder);
+  for (const f of ['builder.js', 'builder.css', 'events-csv.mjs']) fs.copyFileSync(www(f), path.join(dir, f));
+  // The data behind this version: the builder's flows, and the base of a CSV's data file.
+  fs.copyFileSync(path.join(ROOT, 'data/canada-china.json'), path.join(dir, 'canada-china.json'));
   fs.writeFileSync(path.join(dir, 'embed.html'), embed);
   fs.copyFileSync(www('embed.js'), path.join(dir, 'embed.js'));
   fs.copyFileSync(www('snippets.mjs'), path.join(dir, 'snippets.mjs'));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Static file server for the repository root (no dependencies).
 //
-//   node scripts/serve.mjs            # http://127.0.0.1:8080/index.html (or the next free port)
+//   node scripts/serve.mjs            # http://127.0.0.1:8080/index.html (or the next free port), and the
+//                                     # embed builder, www/builder.html
 //   PORT=9000 node scripts/serve.mjs
 //
 // Tests import { start } and call start(0) for a free port.
@@ -158,6 +159,7 @@ if (isMain) {
       console.error('serve: warning: pkg/trade-widget.js is missing; run `make build` first (the widgets will not load)');
     }
     console.log(`trade-widget demo: ${url}/index.html`);
+    console.log(`embed builder:     ${url}/www/builder.html`);
     const stop = () => server.close(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

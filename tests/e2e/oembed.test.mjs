@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startEnv, stopEnv, assertNoProblems, waitDrawn, ROOT, TIMEOUT } from './helpers.mjs';
-import { PUBLIC_URL, openHost, frameOf, waitSized, waitReady, showFrame } from './embed-helpers.mjs';
+import { PUBLIC_URL, openHost, frameOf, waitSized, waitReady, showFrame, discoveryLinks, assertOembed } from './embed-helpers.mjs';
 import { HEIGHTS, configQuery } from '../../www/snippets.mjs';
 
 let env;
@@ -14,35 +14,6 @@ before(async () => { env = await startEnv(); });
 after(stopEnv);
 
 const version = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'pkg/package.json'), 'utf8')).version;
-
-/** The discovery links of an HTML page, as a consumer reads them (attributes in any order). */
-export function discoveryLinks(html) {
-  return [...html.matchAll(/<link\b[^>]*>/gi)].map(([tag]) => {
-    const attr = (name) => (new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag) || [])[1];
-    return { rel: attr('rel'), type: attr('type'), href: attr('href'), title: attr('title') };
-  }).filter((l) => l.rel === 'alternate' && /json\+oembed/.test(l.type || ''));
-}
-
-/** Checks an oEmbed response against oembed.com's rules for type "rich" (and ours). */
-export function assertOembed(json, where) {
-  assert.equal(json.type, 'rich', where);
-  assert.equal(json.version, '1.0', `${where}: version is the string "1.0"`);
-  for (const k of ['html', 'title', 'provider_name', 'provider_url']) {
-    assert.equal(typeof json[k], 'string', `${where}: ${k}`);
-    assert.ok(json[k].length > 0, `${where}: ${k}`);
-  }
-  for (const k of ['width', 'height']) assert.ok(Number.isInteger(json[k]) && json[k] > 0, `${where}: ${k} = ${json[k]}`);
-  const thumbs = ['thumbnail_url', 'thumbnail_width', 'thumbnail_height'].filter((k) => k in json);
-  assert.ok(thumbs.length === 0 || thumbs.length === 3, `${where}: the thumbnail fields come together`);
-  const known = ['type', 'version', 'title', 'author_name', 'author_url', 'provider_name', 'provider_url', 'cache_age',
-    'thumbnail_url', 'thumbnail_width', 'thumbnail_height', 'html', 'width', 'height'];
-  assert.deepEqual(Object.keys(json).filter((k) => !known.includes(k)), [], `${where}: only oEmbed fields`);
-  const iframes = json.html.match(/<iframe\b/g) || [];
-  assert.equal(iframes.length, 1, `${where}: html is one iframe (and its resizer)`);
-  assert.match(json.html, /\ssrc="https:\/\/[^"]+\/embed\.html[^"]*"/);
-  assert.match(json.html, /\stitle="[^"]+"/, 'the frame has a title (its accessible name)');
-  assert.match(json.html, /\ssandbox="allow-scripts allow-same-origin allow-popups/);
-}
 
 test('embed.html carries oEmbed discovery; the response has the shape oEmbed documents, in both folders', async () => {
   const v = version();
