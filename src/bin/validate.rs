@@ -11,10 +11,15 @@
 //! every problem with its line and column in the CSV, and exits with 1.
 
 use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
 use trade_widget::core::csv_import::{data_from_csv, header_names};
-use trade_widget::core::load::{check, BUILTIN_JSON};
+use trade_widget::core::load::check;
+#[cfg(not(target_arch = "wasm32"))]
+use trade_widget::core::load::BUILTIN_JSON;
 
 /// `--from-csv PATH`: the data file on stdout, or the problems on stderr.
+/// (Native only, as `core::csv_import` is.)
+#[cfg(not(target_arch = "wasm32"))]
 fn from_csv(path: Option<&String>) -> ExitCode {
     let Some(path) = path else {
         eprintln!("usage: validate --from-csv EVENTS.csv");
@@ -45,6 +50,7 @@ fn from_csv(path: Option<&String>) -> ExitCode {
 
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();
+    #[cfg(not(target_arch = "wasm32"))]
     if paths.first().map(String::as_str) == Some("--from-csv") {
         return from_csv(paths.get(1));
     }

@@ -11,7 +11,7 @@
 //! cargo run --bin fallback -- check-images pkg            # fail if they are stale or blank
 //! ```
 //!
-//! The PNG pictures ([`images`]) are the fallbacks of the embed codes (the
+//! The PNG pictures (`images.rs`) are the fallbacks of the embed codes (the
 //! script tag's `<noscript>`, the AMP frame's placeholder) and the social
 //! pictures (`og:image`), each with its text alternative from the data in
 //! `fallbacks.json`.
