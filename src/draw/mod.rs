@@ -7,6 +7,8 @@
 
 /// The stacked duty-by-layer bars and the effective-rate step line.
 pub mod calculator;
+/// The primitives a wrapping backend passes on unchanged (a macro).
+mod delegate;
 /// The frame (title, source line, date) of a chart saved as an image.
 pub mod export;
 /// The relations timeline.
