@@ -12,7 +12,7 @@ use super::date::Date;
 use super::engine::{self, Comparison, LayerStatus, Quote};
 use super::format::Formats;
 use super::i18n::{fill, Lang, Msg};
-use super::model::{Dataset, Text};
+use super::model::{host_of, Dataset, Text};
 use super::money::Rate;
 use super::summary;
 
@@ -258,9 +258,7 @@ pub fn rate_alt(rows: &[RateRow], lang: Lang, f: &dyn Formats) -> String {
 pub fn hosts<'a>(urls: &[&'a str]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for &url in urls {
-        let rest = url.split_once("://").map_or(url, |(_, r)| r);
-        let host = rest.split('/').next().unwrap_or(rest);
-        let host = host.strip_prefix("www.").unwrap_or(host);
+        let host = host_of(url);
         if !host.is_empty() && !out.contains(&host) {
             out.push(host);
         }
