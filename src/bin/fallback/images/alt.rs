@@ -5,12 +5,13 @@ use trade_widget::core::chart_data::duty_table;
 use trade_widget::core::engine::Comparison;
 use trade_widget::core::format::{Formats, LocaleFormats};
 use trade_widget::core::model::{Dataset, Lang};
-use trade_widget::core::summary::{before_deal_label, sentence};
+use trade_widget::core::reader::reference_label;
+use trade_widget::core::summary::sentence;
 
 pub(super) fn calc_alt(ds: &Dataset, cmp: &Comparison, lang: Lang) -> String {
     let f = LocaleFormats(lang);
     let t = texts(lang);
-    let said = sentence(ds, cmp, Some(before_deal_label(lang)), None, lang, &f);
+    let said = sentence(ds, cmp, reference_label(ds, cmp, lang), None, lang, &f);
     let table = duty_table(cmp, lang, &f);
     let rows: Vec<String> = table
         .rows

@@ -28,7 +28,8 @@ use trade_widget::core::engine::{before_deal, compare, Comparison, Shipment};
 use trade_widget::core::format::{Formats, LocaleFormats};
 use trade_widget::core::json::{self, Json};
 use trade_widget::core::model::{Dataset, Lang};
-use trade_widget::core::summary::{before_deal_label, sentence};
+use trade_widget::core::reader::reference_label;
+use trade_widget::core::summary::sentence;
 use trade_widget::draw::export::{draw_frame, Frame};
 use trade_widget::draw::{calculator as calc_draw, Scheme, Theme};
 
@@ -121,7 +122,7 @@ pub fn pictures(ds: &Dataset, font: &FontVec) -> Result<Vec<Picture>, String> {
             let Some(cmp) = comparison(ds, &flow.id) else {
                 continue;
             };
-            let said = sentence(ds, &cmp, Some(before_deal_label(lang)), None, lang, &f);
+            let said = sentence(ds, &cmp, reference_label(ds, &cmp, lang), None, lang, &f);
             out.push(Picture {
                 file: format!("calculator-{}-{}.png", flow.id, lang.code()),
                 kind: "calculator",
@@ -139,7 +140,7 @@ pub fn pictures(ds: &Dataset, font: &FontVec) -> Result<Vec<Picture>, String> {
         let Some(cmp) = default_flow(ds).and_then(|fl| comparison(ds, fl)) else {
             return Err("the data has no flow to draw".into());
         };
-        let said = sentence(ds, &cmp, Some(before_deal_label(lang)), None, lang, &f);
+        let said = sentence(ds, &cmp, reference_label(ds, &cmp, lang), None, lang, &f);
         for view in VIEWS {
             let theme = Theme::new(Scheme::Light, DPR);
             let (title, alt) = match view {
