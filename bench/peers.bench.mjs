@@ -6,6 +6,7 @@
 //   node bench/peers.bench.mjs
 //   LOADS=3 INTERACTIONS=100 LEAK_N=1000 BIG_LOADS=1 PAN_N=50 PAN_PUBLIC_N=5 node bench/peers.bench.mjs   # a short trial
 // The full run takes about 15 minutes on 2 cores, most of it TimelineJS with 10,000 events (~1 min a load).
+// The first drawing on a phone profile (4× CPU, slow 4G, gzip from a local server): bench/phone.bench.mjs.
 //
 // Needs pkg/ (scripts/build.sh), /usr/bin/chromium, and the npm devDependencies @knight-lab/timelinejs
 // and chart.js (npm install). The pages (bench/pages/, no inline scripts):
