@@ -6,9 +6,10 @@
 
 use std::hint::black_box;
 use std::time::Instant;
+use trade_widget::core::builtin::BUILTIN_JSON;
 use trade_widget::core::date::Date;
 use trade_widget::core::engine::{compare, quote, rate_steps, Shipment};
-use trade_widget::core::load::{load, BUILTIN_JSON};
+use trade_widget::core::load::load;
 use trade_widget::core::money::Currency;
 
 fn median(mut v: Vec<f64>) -> f64 {

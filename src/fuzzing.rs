@@ -5,9 +5,10 @@
 //! Each function panics when an invariant breaks: that is how libFuzzer
 //! learns of a finding. Nothing here runs in the widget.
 
+use crate::core::builtin::BUILTIN_JSON;
 use crate::core::date::Date;
 use crate::core::engine::{quote, LayerStatus, Shipment};
-use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
+use crate::core::load::{load, load_with_overlay};
 use crate::core::model::*;
 use crate::core::money::{parse_amount, Currency, Rate, MAX_VALUE_MINOR};
 

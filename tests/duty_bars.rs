@@ -5,11 +5,12 @@
 
 use plotters::backend::SVGBackend;
 use plotters::prelude::*;
+use trade_widget::core::builtin::BUILTIN_JSON;
 use trade_widget::core::date::Date;
 use trade_widget::core::engine::{compare, Shipment};
 use trade_widget::core::format::LocaleFormats;
 use trade_widget::core::i18n::Lang;
-use trade_widget::core::load::{load, BUILTIN_JSON};
+use trade_widget::core::load::load;
 use trade_widget::core::money::Currency;
 use trade_widget::draw::{calculator, Scheme, Theme};
 

@@ -3,10 +3,11 @@
 //! deal, C$2,440 inside the quota), and properties of the duty engine, run
 //! natively against the dataset the widget ships.
 
+use trade_widget::core::builtin::BUILTIN_JSON;
 use trade_widget::core::date::Date;
 use trade_widget::core::engine::{compare, quote, rate_steps, LayerStatus, QuoteError, Shipment};
 use trade_widget::core::format::LocaleFormats;
-use trade_widget::core::load::{load, BUILTIN_JSON};
+use trade_widget::core::load::load;
 use trade_widget::core::model::{
     Category, Confidence, Dataset, Lang, MeasureKind, SettlementOutcome, SourceKind,
 };

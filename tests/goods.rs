@@ -3,7 +3,8 @@
 //! in a copy of it.
 
 use serde_json::{json, Value};
-use trade_widget::core::load::{check, load, BUILTIN_JSON};
+use trade_widget::core::builtin::BUILTIN_JSON;
+use trade_widget::core::load::{check, load};
 use trade_widget::core::model::SourceKind;
 
 fn base() -> Value {

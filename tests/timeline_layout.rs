@@ -10,7 +10,8 @@
 use plotters::backend::SVGBackend;
 use plotters::drawing::IntoDrawingArea;
 use std::process::Command;
-use trade_widget::core::load::{load, BUILTIN_JSON};
+use trade_widget::core::builtin::BUILTIN_JSON;
+use trade_widget::core::load::load;
 use trade_widget::core::model::{Dataset, Lang};
 use trade_widget::core::timeline::{
     lanes_with_events, layout_indexed, Layout, Metrics, Orientation, SpanIndex, View,

@@ -1,9 +1,8 @@
 //! Every validation rule, each broken on purpose in a copy of the shipped data.
 
 use serde_json::{json, Value};
-use trade_widget::core::load::{
-    check, denied, denylist, load, load_with_overlay, DataError, BUILTIN_JSON,
-};
+use trade_widget::core::builtin::BUILTIN_JSON;
+use trade_widget::core::load::{check, denied, denylist, load, load_with_overlay, DataError};
 
 fn base() -> Value {
     serde_json::from_str(BUILTIN_JSON).unwrap()

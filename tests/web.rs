@@ -220,7 +220,7 @@ fn list_view_matches_the_data() {
         .query_selector_all("[data-role=event-list] li")
         .unwrap()
         .length();
-    let ds = trade_widget::core::load::load(trade_widget::core::load::BUILTIN_JSON).unwrap();
+    let ds = trade_widget::core::load::load(trade_widget::core::builtin::BUILTIN_JSON).unwrap();
     assert_eq!(items as usize, ds.events.len());
     let first = text(&root, "[data-role=event-list] li");
     assert!(first.contains(ds.events[0].title.en.as_str()));

@@ -12,10 +12,10 @@
 
 use std::process::ExitCode;
 #[cfg(not(target_arch = "wasm32"))]
+use trade_widget::core::builtin::BUILTIN_JSON;
+#[cfg(not(target_arch = "wasm32"))]
 use trade_widget::core::csv_import::{data_from_csv, header_names};
 use trade_widget::core::load::check;
-#[cfg(not(target_arch = "wasm32"))]
-use trade_widget::core::load::BUILTIN_JSON;
 
 /// `--from-csv PATH`: the data file on stdout, or the problems on stderr.
 /// (Native only, as `core::csv_import` is.)

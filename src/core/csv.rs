@@ -198,7 +198,8 @@ pub fn rates_to_csv(rows: &[RateRow], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::{load, BUILTIN_JSON};
+    use crate::core::builtin::BUILTIN_JSON;
+    use crate::core::load::load;
 
     #[test]
     fn escapes_only_what_needs_it() {

@@ -161,9 +161,33 @@ pub fn css_number(x: f64, decimals: u32) -> String {
     if !scaled.is_finite() || scaled.abs() >= 9e15 {
         return "0".into();
     }
-    let scaled = scaled as i64;
-    let (whole, fraction) = split_decimal(scaled.unsigned_abs(), decimals);
-    let sign = if scaled < 0 { "-" } else { "" };
+    decimal_text(scaled, decimals)
+}
+
+/// A number from a data file as its editor wrote it, for messages: up to nine
+/// decimals (more than any field allows, so a number with too many still
+/// shows them), whole numbers of any size in full (`12.5`, `1e20` →
+/// `100000000000000000000`). Integer arithmetic only, like [`css_number`]:
+/// `{}` on an f64 would link core's float printing into the wasm.
+pub fn plain_number(x: f64) -> String {
+    if !x.is_finite() {
+        return "a number too large to read".into();
+    }
+    // The fewest decimals that give `x` back (the shortest text for what was written).
+    for decimals in 0..9 {
+        let unit = 10f64.powi(decimals);
+        let scaled = (x * unit).round();
+        if scaled / unit == x && scaled.abs() < 1e36 {
+            return decimal_text(scaled, decimals as u32);
+        }
+    }
+    decimal_text((x * 1e9).round(), 9)
+}
+
+/// `scaled / 10^decimals` written out, `scaled` a whole number (saturating at u128).
+fn decimal_text(scaled: f64, decimals: u32) -> String {
+    let (whole, fraction) = split_decimal(scaled.abs() as u128, decimals);
+    let sign = if scaled < 0.0 { "-" } else { "" };
     match fraction {
         Some(f) => format!("{sign}{whole}.{f}"),
         None => format!("{sign}{whole}"),
@@ -172,8 +196,8 @@ pub fn css_number(x: f64, decimals: u32) -> String {
 
 /// `m / 10^decimals` as its whole part and its decimals without trailing
 /// zeros (`None` when there are none): `(13698, 4)` → `(1, Some("3698"))`.
-fn split_decimal(m: u64, decimals: u32) -> (u64, Option<String>) {
-    let unit = 10u64.pow(decimals);
+fn split_decimal(m: u128, decimals: u32) -> (u128, Option<String>) {
+    let unit = 10u128.pow(decimals);
     let frac = m % unit;
     let digits = (frac > 0).then(|| {
         let padded = format!("{frac:0width$}", width = decimals as usize);
@@ -184,12 +208,13 @@ fn split_decimal(m: u64, decimals: u32) -> (u64, Option<String>) {
 
 impl Formats for LocaleFormats {
     fn decimal(&self, scaled: i64, decimals: u32) -> String {
-        let (whole, fraction) = split_decimal(scaled.unsigned_abs(), decimals);
+        let (whole, fraction) = split_decimal(u128::from(scaled.unsigned_abs()), decimals);
         let mut out = String::new();
         if scaled < 0 {
             out.push('-');
         }
-        out.push_str(&self.grouped(whole));
+        // Below 2^64: it came from an i64.
+        out.push_str(&self.grouped(whole as u64));
         if let Some(f) = fraction {
             out.push(self.decimal_sign());
             out.push_str(&f);
@@ -300,6 +325,18 @@ mod tests {
         assert_eq!(EN.integer(49_000), "49,000");
         assert_eq!(FR.integer(1_234_567), "1\u{a0}234\u{a0}567");
         assert_eq!(EN.integer(0), "0");
+    }
+
+    #[test]
+    fn plain_numbers_show_what_the_editor_wrote() {
+        assert_eq!(plain_number(12.5), "12.5");
+        assert_eq!(plain_number(-3.0), "-3");
+        assert_eq!(plain_number(1.2345678), "1.2345678");
+        assert_eq!(plain_number(0.1), "0.1");
+        assert_eq!(plain_number(1e20), "100000000000000000000");
+        assert_eq!(plain_number(-0.000001), "-0.000001");
+        assert_eq!(plain_number(123456789.123), "123456789.123");
+        assert_eq!(plain_number(f64::INFINITY), "a number too large to read");
     }
 
     #[test]

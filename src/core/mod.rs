@@ -3,6 +3,7 @@
 //! gestures. No web-sys and no JsValue here: everything compiles and is
 //! tested natively with `cargo test`.
 //!
+//! - `builtin`: the data compiled in (checked by build.rs with the validator).
 //! - `chart_data`: the calculator's charts as tables, descriptions and rate-step causes.
 //! - `csv`: the CSV files a reader downloads (events, breakdown, rate series).
 //! - `csv_import`: an events spreadsheet read into the data file's events (the editor's path).
@@ -24,6 +25,7 @@
 //! - `summary`: the summary sentence and labels, in English and French.
 //! - `timeline`: timeline scale, ticks, lanes, label placement and hit-testing.
 
+pub mod builtin;
 pub mod chart_data;
 pub mod csv;
 // Native only (validate --from-csv, tests; the builder has its JavaScript twin): compiled into the

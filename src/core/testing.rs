@@ -1,9 +1,10 @@
 //! What the core's unit tests share: the built-in dataset, dates and
 //! shipments written the short way.
 
+use super::builtin::BUILTIN_JSON;
 use super::date::Date;
 use super::engine::Shipment;
-use super::load::{load, BUILTIN_JSON};
+use super::load::load;
 use super::model::Dataset;
 use super::money::Currency;
 

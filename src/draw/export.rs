@@ -100,10 +100,11 @@ pub fn draw_frame<DB: DrawingBackend>(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::builtin::BUILTIN_JSON;
     use crate::core::date::Date;
     use crate::core::engine::{compare, Shipment};
     use crate::core::format::LocaleFormats;
-    use crate::core::load::{load, BUILTIN_JSON};
+    use crate::core::load::load;
     use crate::core::model::Lang;
     use crate::core::money::Currency;
     use crate::draw::{calculator, Scheme};

@@ -2,13 +2,11 @@
 //! the canvas in the browser and to SVG natively (tests, no-JS fallback).
 //!
 //! Every length is in CSS pixels times [`Theme::dpr`], because the canvas
-//! backend draws in device pixels (plotters-canvas does not scale; see
+//! backend draws in device pixels (plotters does not scale for the display; see
 //! plotters#164), so a chart is crisp and legible at any devicePixelRatio.
 
 /// The stacked duty-by-layer bars and the effective-rate step line.
 pub mod calculator;
-/// The primitives a wrapping backend passes on unchanged (a macro).
-mod delegate;
 /// The frame (title, source line, date) of a chart saved as an image.
 pub mod export;
 /// The relations timeline.

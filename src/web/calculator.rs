@@ -53,6 +53,9 @@ impl State {
     /// Takes one control's new value; returns whether anything changed.
     /// `committed` is false for `input` events, true for `change`.
     pub fn read_control(&mut self, name: &str, value: String, committed: bool) -> bool {
+        if !self.mode.has_calc() {
+            return false;
+        }
         match name {
             "flow" => {
                 if let Err(rejected) = self.inputs.set_flow(&self.ds, &value) {
@@ -91,6 +94,9 @@ impl State {
 
     /// A date button: its date, read from the data, into the date field.
     pub fn apply_preset(&mut self, name: &str) -> bool {
+        if !self.mode.has_calc() {
+            return false;
+        }
         let date = Preset::parse(name).and_then(|p| p.date(&self.ds, super::intl::today()));
         if let Some(d) = date {
             self.inputs.date = d.to_string();
@@ -141,6 +147,9 @@ impl State {
 
     /// Computes the comparison (when the inputs read) and draws the result.
     pub fn draw_calculator(&mut self, theme: &Theme, shipment: Option<(Shipment, Date)>) {
+        if !self.mode.has_calc() {
+            return;
+        }
         if let Some((s, compare_date)) = shipment {
             // Every input was checked, so the engine has nothing left to
             // refuse; if it ever does, the last good result stays.
@@ -206,7 +215,7 @@ impl State {
         if self.rendered.rate_chart.as_ref() == Some(&key) {
             return;
         }
-        let days: Vec<Date> = self.ds.events.iter().map(|e| e.date).collect();
+        let days = crate::core::builtin::event_days(&self.ds.events);
         let fmt = &self.fmt;
         with_canvas(&c, css, theme.dpr, |area| {
             calc_draw::draw_rate_steps(area, &key.steps, (from, to), key.date, &days, theme, fmt)

@@ -1,5 +1,12 @@
-//! The canvas backend, wrapped so that plotters measures text with the
-//! canvas itself.
+//! The canvas backend: plotters' primitives as 2D-context calls, text
+//! measured by the canvas itself.
+//!
+//! Written here rather than wrapping plotters-canvas (issue 11): its colour
+//! strings format the alpha with `{}` on an f64, which links core's float
+//! printing (~9 KB gzip) into every module; here every colour is written
+//! with integers ([`css_color`]). The primitives are plotters-canvas's own
+//! (the same half-pixel shift for 1 px horizontal and vertical lines), so the
+//! pixels do not change.
 //!
 //! plotters' wasm text measurement appends a `<span>` to the host page's
 //! `<body>` for every label: it inherits the page's CSS (letter-spacing,
@@ -16,14 +23,15 @@
 use crate::core::format::css_number;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendCoord, BackendTextStyle, DrawingErrorKind, FontTransform};
-use plotters_canvas::CanvasBackend;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
+};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 pub struct MeasuredCanvas {
-    inner: CanvasBackend,
+    canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
     /// The CSS font last given to `ctx` (empty: not set yet by this backend).
     font: RefCell<String>,
@@ -37,7 +45,7 @@ impl MeasuredCanvas {
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
         Some(MeasuredCanvas {
-            inner: CanvasBackend::with_canvas_object(canvas)?,
+            canvas,
             ctx,
             font: RefCell::new(String::new()),
         })
@@ -66,12 +74,184 @@ impl MeasuredCanvas {
     }
 }
 
-type Err = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
+/// What a canvas call can fail with (nothing a reader could act on: the
+/// drawing goes on without the shape).
+#[derive(Debug)]
+pub struct CanvasError;
+
+impl std::fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the canvas refused a drawing call")
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+type Err = DrawingErrorKind<CanvasError>;
+
+/// `rgba(r,g,b,a)` with the alpha in thousandths, written with integers only.
+fn css_color(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    let alpha = css_number(color.alpha, 3);
+    format!("rgba({r},{g},{b},{alpha})")
+}
+
+/// A 1 px line along x or y lands on a pixel's middle, not between two.
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let mut a = (f64::from(from.0), f64::from(from.1));
+    let mut b = (f64::from(to.0), f64::from(to.1));
+    if from.0 == to.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
+}
+
+impl MeasuredCanvas {
+    fn stroke_with(&self, style: &impl BackendStyle) {
+        self.ctx.set_stroke_style_str(&css_color(style.color()));
+        self.ctx.set_line_width(f64::from(style.stroke_width()));
+    }
+
+    fn fill_with(&self, color: BackendColor) {
+        self.ctx.set_fill_style_str(&css_color(color));
+    }
+
+    /// Starts a path through `points`; false when there are none.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) -> bool {
+        let mut points = points.into_iter();
+        self.ctx.begin_path();
+        let Some(first) = points.next() else {
+            return false;
+        };
+        self.ctx.move_to(f64::from(first.0), f64::from(first.1));
+        for p in points {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+        true
+    }
+}
 
 impl DrawingBackend for MeasuredCanvas {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+    type ErrorType = CanvasError;
 
-    crate::delegate_shapes_to_inner!(Err);
+    fn get_size(&self) -> (u32, u32) {
+        (self.canvas.width(), self.canvas.height())
+    }
+    fn ensure_prepared(&mut self) -> Result<(), Err> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), Err> {
+        Ok(())
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Err> {
+        if color.alpha > 0.0 {
+            self.fill_with(color);
+            self.ctx
+                .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        }
+        Ok(())
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), Err> {
+        if style.color().alpha > 0.0 {
+            let (a, b) = crisp(from, to);
+            self.stroke_with(style);
+            self.ctx.begin_path();
+            self.ctx.move_to(a.0, a.1);
+            self.ctx.line_to(b.0, b.1);
+            self.ctx.stroke();
+        }
+        Ok(())
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Err> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(ul.0), f64::from(ul.1));
+        let (w, h) = (f64::from(br.0 - ul.0), f64::from(br.1 - ul.1));
+        if fill {
+            self.fill_with(style.color());
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.stroke_with(style);
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), Err> {
+        if style.color().alpha > 0.0 {
+            self.stroke_with(style);
+            if self.trace(path) {
+                self.ctx.stroke();
+            }
+        }
+        Ok(())
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), Err> {
+        if style.color().alpha > 0.0 {
+            self.fill_with(style.color());
+            if self.trace(vert) {
+                self.ctx.close_path();
+                self.ctx.fill();
+            }
+        }
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Err> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.fill_with(style.color());
+        } else {
+            self.stroke_with(style);
+        }
+        self.ctx.begin_path();
+        self.ctx
+            .arc(
+                f64::from(center.0),
+                f64::from(center.1),
+                f64::from(radius),
+                0.0,
+                std::f64::consts::TAU,
+            )
+            .map_err(|_| DrawingErrorKind::DrawingError(CanvasError))?;
+        if fill {
+            self.ctx.fill();
+        } else {
+            self.ctx.stroke();
+        }
+        Ok(())
+    }
     fn draw_text<T: BackendTextStyle>(
         &mut self,
         text: &str,
@@ -112,10 +292,7 @@ impl DrawingBackend for MeasuredCanvas {
             HPos::Right => "end",
             HPos::Center => "center",
         });
-        let (r, g, b) = color.rgb;
-        let alpha = css_number(color.alpha, 3);
-        self.ctx
-            .set_fill_style_str(&format!("rgba({r},{g},{b},{alpha})"));
+        self.fill_with(color);
         // fillText reports nothing a reader could act on; a label that fails
         // to draw must not stop the rest of the drawing.
         let _ = self.ctx.fill_text(text, x, y);
@@ -136,7 +313,7 @@ impl DrawingBackend for MeasuredCanvas {
 }
 
 /// Sizes the canvas backing store to its CSS size × devicePixelRatio
-/// (plotters-canvas draws in backing-store pixels and never does this).
+/// (plotters draws in backing-store pixels and never does this).
 /// Returns the device-pixel size, or `None` while the canvas is not laid out.
 pub fn size_canvas(
     canvas: &HtmlCanvasElement,

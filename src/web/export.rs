@@ -117,6 +117,14 @@ impl State {
         if let Some(s) = &status {
             write_text(s, "");
         }
+        // Each module has only its views' take-aways (the others' buttons are not in its markup).
+        let for_timeline = matches!(
+            action,
+            "csv-events" | "png-timeline" | "copy-event-link" | "use-event-date"
+        );
+        if (for_timeline && !self.mode.has_timeline()) || (!for_timeline && !self.mode.has_calc()) {
+            return None;
+        }
         let failed = Msg::DownloadFailed.text(self.lang);
         let flow = self.inputs.flow.clone();
         let saved = match action {
@@ -286,7 +294,7 @@ impl State {
         };
         // The timeline is laid out for the image's own size before the
         // backend becomes the drawing area (layout measures its labels).
-        let layout = (role == "timeline").then(|| {
+        let layout = (role == "timeline" && self.mode.has_timeline()).then(|| {
             let frame_h = theme.px(TITLE_CSS) + theme.px(FOOTER_CSS);
             let chart_size = (f64::from(size.0), f64::from(size.1 as i32 - frame_h));
             let metrics = tl::Metrics::new(2.0, self.tl.orientation);
@@ -309,13 +317,13 @@ impl State {
             return false;
         };
         let drawn = match (role, &self.last_good, layout) {
-            ("duty-chart", Some(cmp), _) => {
+            ("duty-chart", Some(cmp), _) if self.mode.has_calc() => {
                 let [a, b] = [cmp.reference.date, cmp.selected.date].map(|d| self.fmt.date(d));
                 calc_draw::draw_duty_bars(&chart, cmp, [&a, &b], &theme, lang, &self.fmt).is_ok()
             }
-            ("rate-chart", _, _) => {
+            ("rate-chart", _, _) if self.mode.has_calc() => {
                 let steps = &self.takeaway.rate_for.1;
-                let days: Vec<Date> = self.ds.events.iter().map(|e| e.date).collect();
+                let days = crate::core::builtin::event_days(&self.ds.events);
                 let selected = self.selected_date().unwrap_or(self.ds.as_of);
                 calc_draw::draw_rate_steps(
                     &chart,

@@ -16,6 +16,9 @@ impl State {
     /// The reader typed `query` in the search: filters the picker and says
     /// how many flows match. Returns whether the chosen flow changed.
     pub fn search_flows(&mut self, query: &str) -> bool {
+        if !self.mode.has_calc() {
+            return false;
+        }
         let found: Vec<String> = flow_search::search(&self.ds, query, self.lang)
             .into_iter()
             .map(|f| f.id.clone())
@@ -65,6 +68,9 @@ impl State {
     /// After the flow was chosen elsewhere (the page, a link, the picker):
     /// a search that hides it is cleared, so the picker shows what is chosen.
     pub fn sync_flow_search(&self) {
+        if !self.mode.has_calc() {
+            return;
+        }
         let hidden = self
             .all("select[name=flow] option[hidden]")
             .iter()
@@ -80,6 +86,9 @@ impl State {
 
     /// The chosen flow's goods line: written again only when the flow changed.
     pub fn write_goods(&self) {
+        if !self.mode.has_calc() {
+            return;
+        }
         let Some(p) = self.dom.q("[data-role=goods]") else {
             return;
         };

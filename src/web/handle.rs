@@ -13,9 +13,10 @@ use super::listen::Listener;
 use super::markup;
 use super::runner::{render, FrameLoop, ResizeWatch};
 use super::state::{Rendered, State, TimelineState, ViewMode};
+use crate::core::builtin::BUILTIN_JSON;
 use crate::core::form::{default_date, Inputs};
 use crate::core::i18n::{fill, Lang, Msg};
-use crate::core::load::{load, load_with_overlay, BUILTIN_JSON};
+use crate::core::load::{load, load_with_overlay};
 use crate::core::model::Dataset;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -66,7 +67,7 @@ impl Widget {
             _ => builtin().map_err(err)?,
         };
         let lang = Lang::from_tag(opts.lang.as_deref().unwrap_or("en"));
-        let mode = ViewMode::parse(opts.view.as_deref());
+        let mode = ViewMode::parse(opts.view.as_deref()).map_err(err)?;
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| err("no document"))?;

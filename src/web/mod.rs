@@ -75,3 +75,9 @@ pub fn validate_data(json: &str) -> String {
         Err(e) => e.to_string(),
     }
 }
+
+/// The views this module draws: `calculator`, `timeline` or `both` (the loader checks it).
+#[wasm_bindgen(js_name = builtViews)]
+pub fn built_views() -> String {
+    state::BUILT_VIEWS.to_string()
+}

@@ -29,6 +29,14 @@ use web_sys::{HtmlCanvasElement, MediaQueryList};
 /// How long a gesture hint stays, in milliseconds.
 const HINT_MS: i32 = 1800;
 
+/// The views this module was built with (`TradeWidget`'s loader reads it too).
+pub const BUILT_VIEWS: &str = match (cfg!(feature = "calculator"), cfg!(feature = "timeline")) {
+    (true, true) => "both",
+    (true, false) => "calculator",
+    (false, true) => "timeline",
+    (false, false) => "none",
+};
+
 /// Which views an element shows (its `view` attribute).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ViewMode {
@@ -38,19 +46,37 @@ pub enum ViewMode {
 }
 
 impl ViewMode {
-    /// `calculator` (also the default for anything unknown), `timeline`, `both`.
-    pub fn parse(name: Option<&str>) -> ViewMode {
-        match name.map(str::trim) {
+    /// `calculator` (also the default for anything unknown), `timeline`, `both`;
+    /// an error naming the module to load when this module lacks the view.
+    pub fn parse(name: Option<&str>) -> Result<ViewMode, String> {
+        let mode = match name.map(str::trim) {
             Some("timeline") => ViewMode::Timeline,
             Some("both") => ViewMode::Both,
             _ => ViewMode::Calculator,
+        };
+        if mode.has_calc() != mode.wants_calc() || mode.has_timeline() != mode.wants_timeline() {
+            return Err(format!(
+                "this module ({}) does not have the {} view; the loader picks the module for each view",
+                BUILT_VIEWS,
+                mode.name()
+            ));
         }
+        Ok(mode)
     }
-    pub fn has_calc(self) -> bool {
+    fn wants_calc(self) -> bool {
         self != ViewMode::Timeline
     }
-    pub fn has_timeline(self) -> bool {
+    fn wants_timeline(self) -> bool {
         self != ViewMode::Calculator
+    }
+    /// Whether the calculator is shown. A constant `false` in a module built without
+    /// the `calculator` feature, so the compiler drops everything behind it.
+    pub fn has_calc(self) -> bool {
+        cfg!(feature = "calculator") && self.wants_calc()
+    }
+    /// Whether the timeline is shown; a constant `false` without the `timeline` feature.
+    pub fn has_timeline(self) -> bool {
+        cfg!(feature = "timeline") && self.wants_timeline()
     }
     pub fn name(self) -> &'static str {
         match self {

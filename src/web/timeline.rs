@@ -18,6 +18,9 @@ impl State {
     /// Lanes the data leaves empty start unchecked and cannot be turned on;
     /// then the event list.
     pub fn populate_timeline(&self) {
+        if !self.mode.has_timeline() {
+            return;
+        }
         if let Ok(boxes) = self.dom.root.query_selector_all("input[name=lane]") {
             for i in 0..boxes.length() {
                 let Some(cb) = boxes.item(i).and_then(|n| {
@@ -43,6 +46,9 @@ impl State {
 
     /// A category checkbox: shows or hides its lane.
     pub fn toggle_lane(&mut self, lane: &str, on: bool) -> bool {
+        if !self.mode.has_timeline() {
+            return false;
+        }
         let Some(slot) = lane
             .parse::<usize>()
             .ok()
@@ -97,6 +103,9 @@ impl State {
 
     /// Lays out and draws the timeline at the canvas's size.
     pub fn draw_timeline(&mut self, theme: &Theme) {
+        if !self.mode.has_timeline() {
+            return;
+        }
         let Some(canvas) = self.dom.canvas("timeline") else {
             return;
         };
@@ -188,6 +197,9 @@ impl State {
 
     /// Closes the card and gives the focus back to the canvas.
     pub fn close_details(&mut self) {
+        if !self.mode.has_timeline() {
+            return;
+        }
         if let Some(card) = self.dom.q("[data-role=details]") {
             let _ = card.set_attribute("hidden", "");
         }
@@ -212,6 +224,9 @@ impl State {
 
     /// A toolbar or card button.
     pub fn timeline_action(&mut self, action: &str) -> bool {
+        if !self.mode.has_timeline() {
+            return false;
+        }
         match action {
             "zoom-in" => self.zoom_middle(ZOOM_STEP),
             "zoom-out" => self.zoom_middle(1.0 / ZOOM_STEP),
@@ -260,6 +275,9 @@ impl State {
 
     /// A key on the focused canvas; returns whether the timeline used it.
     pub fn on_key(&mut self, key: &str) -> bool {
+        if !self.mode.has_timeline() {
+            return false;
+        }
         let Some(action) = gesture::key_action(key) else {
             return false;
         };
@@ -308,6 +326,9 @@ impl State {
     /// A wheel event over the canvas; returns whether it zoomed (otherwise
     /// the page scrolls, and the hint says how to zoom).
     pub fn on_wheel(&mut self, input: WheelInput) -> bool {
+        if !self.mode.has_timeline() {
+            return false;
+        }
         let frame = self.frame(super::state::device_pixel_ratio());
         match gesture::wheel(self.tl.view, input, &frame) {
             Some(view) => {
@@ -323,6 +344,9 @@ impl State {
 
     /// One pointer event on the canvas; returns whether to draw again.
     pub fn on_pointer(&mut self, input: PointerInput) -> bool {
+        if !self.mode.has_timeline() {
+            return false;
+        }
         let dpr = super::state::device_pixel_ratio();
         let frame = self.frame(dpr);
         match self.tl.gestures.pointer(input, self.tl.view, &frame) {

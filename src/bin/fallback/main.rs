@@ -37,9 +37,10 @@ mod raster;
 mod native {
     use plotters::prelude::*;
     use std::process::ExitCode;
+    use trade_widget::core::builtin::BUILTIN_JSON;
     use trade_widget::core::engine::{before_deal, quote, Shipment};
     use trade_widget::core::format::{Formats, LocaleFormats};
-    use trade_widget::core::load::{load, BUILTIN_JSON};
+    use trade_widget::core::load::load;
     use trade_widget::core::model::{Dataset, Lang};
     use trade_widget::core::summary::confidence_label;
     use trade_widget::core::timeline::{

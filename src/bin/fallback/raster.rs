@@ -94,7 +94,69 @@ type Err = DrawingErrorKind<<BitMapBackend<'static> as DrawingBackend>::ErrorTyp
 impl DrawingBackend for Raster<'_> {
     type ErrorType = <BitMapBackend<'static> as DrawingBackend>::ErrorType;
 
-    trade_widget::delegate_shapes_to_inner!(Err);
+    // Every primitive but text goes to the bitmap backend as it is.
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), Err> {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), Err> {
+        self.inner.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        point: plotters_backend::BackendCoord,
+        color: plotters_backend::BackendColor,
+    ) -> Result<(), Err> {
+        self.inner.draw_pixel(point, color)
+    }
+    fn draw_line<S: plotters_backend::BackendStyle>(
+        &mut self,
+        from: plotters_backend::BackendCoord,
+        to: plotters_backend::BackendCoord,
+        style: &S,
+    ) -> Result<(), Err> {
+        self.inner.draw_line(from, to, style)
+    }
+    fn draw_rect<S: plotters_backend::BackendStyle>(
+        &mut self,
+        ul: plotters_backend::BackendCoord,
+        br: plotters_backend::BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Err> {
+        self.inner.draw_rect(ul, br, style, fill)
+    }
+    fn draw_path<
+        S: plotters_backend::BackendStyle,
+        I: IntoIterator<Item = plotters_backend::BackendCoord>,
+    >(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), Err> {
+        self.inner.draw_path(path, style)
+    }
+    fn draw_circle<S: plotters_backend::BackendStyle>(
+        &mut self,
+        center: plotters_backend::BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Err> {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<
+        S: plotters_backend::BackendStyle,
+        I: IntoIterator<Item = plotters_backend::BackendCoord>,
+    >(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), Err> {
+        self.inner.fill_polygon(vert, style)
+    }
 
     /// Anchored as the canvas anchors text (`textAlign` start/center/end,
     /// `textBaseline` top/middle/bottom of the em box), rotated in quarter

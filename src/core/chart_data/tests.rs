@@ -1,9 +1,10 @@
 //! Tests of [`super`] (chart_data.rs).
 
 use super::*;
+use crate::core::builtin::BUILTIN_JSON;
 use crate::core::engine::{compare, rate_steps, Shipment};
 use crate::core::format::LocaleFormats;
-use crate::core::load::{load, BUILTIN_JSON};
+use crate::core::load::load;
 use crate::core::money::Currency;
 
 fn day(s: &str) -> Date {

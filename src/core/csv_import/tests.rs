@@ -1,8 +1,8 @@
 //! Tests of [`super`] (the events spreadsheet reader).
 
 use super::*;
+use crate::core::builtin::BUILTIN_JSON;
 use crate::core::csv::{category_name, events_to_csv, row};
-use crate::core::load::BUILTIN_JSON;
 
 const HEAD: &str =
     "date,end date,category,English title,French title,English text,French text,sources\r\n";

@@ -25,6 +25,7 @@ mod sources;
 pub use sources::{denied, denylist, DENYLIST};
 
 use crate::core::date::Date;
+use crate::core::format::plain_number;
 use crate::core::json::{self, Json};
 use crate::core::model::*;
 use read::Fields;
@@ -37,9 +38,6 @@ use std::fmt;
 /// The schema version this build reads. Schema 2 made each source a record
 /// (url, publisher, title, date, kind) and added `version` and `changes`.
 pub const SCHEMA: u32 = 2;
-
-/// The dataset compiled into the widget.
-pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/canada-china.min.json"));
 
 /// One problem in a data file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,7 +189,10 @@ fn read_header(c: &mut Checker, obj: &[(String, Json)]) -> (Header, bool) {
         };
         c.schema(
             "schema",
-            &format!("this widget reads schema {SCHEMA}, the file is schema {schema}{why}"),
+            &format!(
+                "this widget reads schema {SCHEMA}, the file is schema {}{why}",
+                plain_number(schema)
+            ),
         );
     }
     if let Some((start, end)) = coverage {

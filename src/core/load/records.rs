@@ -7,6 +7,7 @@ use super::rules::{whole_number, Checker};
 use super::shapes::*;
 use super::sources::{at_least_one, outlet_behind, primary_behind, SourceRules};
 use crate::core::date::{Date, Precision};
+use crate::core::format::plain_number;
 use crate::core::model::*;
 use crate::core::money::{Currency, Rate, MAX_VALUE_MINOR, MINOR_PER_MAJOR};
 use std::collections::{HashMap, HashSet};
@@ -33,7 +34,7 @@ pub(super) fn flows(
                     &rec,
                     format!(
                         "default_value {} must be a positive amount with at most two decimals",
-                        f.default_value
+                        plain_number(f.default_value)
                     ),
                 );
                 MINOR_PER_MAJOR
@@ -89,7 +90,7 @@ pub(super) fn quotas(
                     &rec,
                     format!(
                         "first_year_units {} must be a whole number of units, more than zero",
-                        q.first_year_units
+                        plain_number(q.first_year_units)
                     ),
                 );
                 1
@@ -152,7 +153,10 @@ pub(super) fn events(
         let priority = whole_number(e.priority)
             .filter(|p| (1..=3).contains(p))
             .unwrap_or_else(|| {
-                c.rule(&rec, format!("priority {} must be 1, 2 or 3", e.priority));
+                c.rule(
+                    &rec,
+                    format!("priority {} must be 1, 2 or 3", plain_number(e.priority)),
+                );
                 2
             }) as u8;
         for m in e.starts.iter().chain(&e.ends) {
@@ -215,7 +219,7 @@ pub(super) fn exchange_rates(
                 &rec,
                 format!(
                     "cad {} must be a positive number with at most six decimals",
-                    r.cad
+                    plain_number(r.cad)
                 ),
             );
             1_000_000
@@ -266,7 +270,7 @@ pub(super) fn changes(
                 &rec,
                 format!(
                     "version {} must be {expected}: the changes list every version in order, from 1",
-                    ch.version
+                    plain_number(ch.version)
                 ),
             );
         }

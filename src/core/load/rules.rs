@@ -5,6 +5,7 @@
 use super::read::RawText;
 use super::{DataError, DataWarning};
 use crate::core::date::Date;
+use crate::core::format::plain_number;
 use crate::core::model::Text;
 use crate::core::money::Rate;
 use std::collections::HashSet;
@@ -69,10 +70,12 @@ impl Checker {
         match Rate::from_percent(pct) {
             Some(r) if (Rate::ZERO..=Rate::MAX).contains(&r) => Some(r),
             Some(_) => {
+                let pct = plain_number(pct);
                 self.rule(record, format!("{field} {pct} % is outside 0–1000 %"));
                 None
             }
             None => {
+                let pct = plain_number(pct);
                 self.rule(
                     record,
                     format!("{field} {pct} must be a percentage with at most two decimals"),

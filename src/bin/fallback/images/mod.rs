@@ -328,7 +328,8 @@ pub fn img(p: &Picture, src: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use trade_widget::core::load::{load, BUILTIN_JSON};
+    use trade_widget::core::builtin::BUILTIN_JSON;
+    use trade_widget::core::load::load;
 
     #[test]
     fn every_picture_is_drawn_with_text_and_its_alt_comes_from_the_data() {
