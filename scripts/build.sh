@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build the embeddable widget into pkg/:
-#   pkg/trade-widget.js          one classic script (IIFE: CSS + wasm-bindgen glue + www/boot.js)
-#   pkg/trade_widget_bg.wasm     the module, optimised with npm binaryen's wasm-opt
+#   pkg/trade-widget.js          the loader: one classic script (IIFE: CSS + www/boot.js)
+#   pkg/trade-widget-VIEW.wasm   one module per VIEW (calculator, timeline, both), optimised with npm
+#                                binaryen's wasm-opt; the loader fetches the smallest the page needs
+#   pkg/trade-widget-VIEW.js     that module's wasm-bindgen glue (an ES module the loader imports)
 #   pkg/vX.Y.Z/                  the same files under a versioned path (for CDNs)
 #   pkg/embed.html, embed.js     the iframe embed (scripts/embed-files.mjs); iframe-resizer.js for its host;
 #   pkg/oembed.json              embed.html's oEmbed response (TW_PUBLIC_URL: where pkg/ is published)
@@ -25,45 +27,51 @@ command -v node >/dev/null 2>&1 || die "node not found; install Node.js 20+"
 version="$(awk '/^\[/{p=($0=="[package]")} p && /^version *=/{gsub(/.*= *"|".*/,""); print; exit}' Cargo.toml)"
 [ -n "$version" ] || die "cannot read the package version from Cargo.toml"
 
-# 1. compile
-say "cargo build --release --target wasm32-unknown-unknown --lib"
-cargo build --release --target wasm32-unknown-unknown --lib || die "cargo build for wasm32 failed (see the compiler output above)"
-raw_wasm=target/wasm32-unknown-unknown/release/trade_widget.wasm
-[ -f "$raw_wasm" ] || die "$raw_wasm was not produced (is crate-type \"cdylib\" set in Cargo.toml?)"
-
+# 1-3. one module per view (issue 11): cargo features, one build each. A page with only a
+#      calculator downloads neither the timeline's code nor its events. For each VIEW:
+#      pkg/trade-widget-VIEW.wasm (optimised) and pkg/trade-widget-VIEW.js (its wasm-bindgen glue).
 # wasm-bindgen refuses modules built against another version; say so plainly.
 lock_version="$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock 2>/dev/null | sed -n 's/^version = "\(.*\)"$/\1/p' | head -n1 || true)"
 cli_version="$(wasm-bindgen --version | awk '{print $2}')"
 if [ -n "$lock_version" ] && [ "$lock_version" != "$cli_version" ]; then
   die "wasm-bindgen CLI is $cli_version but Cargo.lock has $lock_version; run scripts/setup.sh build"
 fi
-
-# 2. JS glue (classic script, no ES modules)
-gen=target/wasm-gen
-rm -rf "$gen"
-say "wasm-bindgen --target no-modules"
-wasm-bindgen --target no-modules --no-typescript --out-dir "$gen" --out-name trade_widget "$raw_wasm" \
-  || die "wasm-bindgen failed"
-
 # Stage everything, then swap into pkg/ so a failed build leaves the previous pkg/ intact.
 stage=target/pkg-stage
 rm -rf "$stage"
 mkdir -p "$stage/v$version"
-
-# 3. optimise (npm binaryen only: Debian's binaryen 108 produces modules that fail to instantiate)
 wasm_opt=node_modules/.bin/wasm-opt
-if [ -x "$wasm_opt" ] && "$wasm_opt" -Oz "$gen/trade_widget_bg.wasm" -o "$stage/trade_widget_bg.wasm"; then
-  say "wasm-opt -Oz ($("$wasm_opt" --version 2>/dev/null | head -n1))"
-else
-  echo "build: warning: wasm-opt unavailable or failed; shipping the unoptimised module (run scripts/setup.sh build for npm binaryen)" >&2
-  cp "$gen/trade_widget_bg.wasm" "$stage/trade_widget_bg.wasm"
-fi
+[ -x "$wasm_opt" ] || echo "build: warning: npm binaryen's wasm-opt is missing; shipping unoptimised modules (run scripts/setup.sh build)" >&2
+raw_wasm=target/wasm32-unknown-unknown/release/trade_widget.wasm
+for view in calculator timeline both; do
+  features="$view"; [ "$view" = both ] && features="calculator,timeline"
+  say "cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --features $features"
+  cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --features "$features" \
+    || die "cargo build for wasm32 ($view) failed (see the compiler output above)"
+  [ -f "$raw_wasm" ] || die "$raw_wasm was not produced (is crate-type \"cdylib\" set in Cargo.toml?)"
+  # The glue is an ES module (wasm-bindgen --target web) that the loader imports with import():
+  # nothing is added to the page's DOM or globals. target/wasm-gen/VIEW keeps the names-kept
+  # module (twiggy, scripts/profile.mjs --names, the float check in tests/e2e/size.test.mjs).
+  gen=target/wasm-gen/$view
+  rm -rf "$gen"
+  wasm-bindgen --target web --no-typescript --out-dir "$gen" --out-name trade_widget "$raw_wasm" \
+    || die "wasm-bindgen ($view) failed"
+  # npm binaryen only: Debian's binaryen 108 produces modules that fail to instantiate.
+  if [ -x "$wasm_opt" ] && "$wasm_opt" -Oz "$gen/trade_widget_bg.wasm" -o "$stage/trade-widget-$view.wasm"; then
+    say "wasm-opt -Oz ($view)"
+  else
+    echo "build: warning: wasm-opt failed for $view; shipping the unoptimised module" >&2
+    cp "$gen/trade_widget_bg.wasm" "$stage/trade-widget-$view.wasm"
+  fi
+  cp "$gen/trade_widget.js" "$stage/trade-widget-$view.js"
+done
 
-# 4. one script: IIFE around the stylesheet, the glue and the loader. TradeWidget.version is
-#    Cargo.toml's: boot.js holds the placeholder __TW_VERSION__ (exactly once), replaced here.
+# 4. the loader: one classic script, an IIFE around the stylesheet and www/boot.js (no glue: each
+#    module brings its own). TradeWidget.version is Cargo.toml's: boot.js holds the placeholder
+#    __TW_VERSION__ (exactly once), replaced here.
 node -e '
 const fs = require("fs");
-const [css, glue, boot, out, version] = process.argv.slice(1);
+const [css, boot, out, version] = process.argv.slice(1);
 // The stylesheet without comments and runs of white space (it is only ever read by the browser).
 const cssText = fs.readFileSync(css, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s+/g, " ")
   .replace(/ ?([{};,>]) ?/g, "$1").trim();
@@ -74,22 +82,25 @@ if (bootParts.length !== 2) {
   process.exit(1);
 }
 const text = "(function(){\"use strict\";\nvar TW_CSS = " + JSON.stringify(cssText) + ";\n"
-  + fs.readFileSync(glue, "utf8") + "\n"
   + bootParts.join(version) + "\n})();\n";
 fs.writeFileSync(out, text);
-' www/widget.css "$gen/trade_widget.js" www/boot.js "$stage/trade-widget.js" "$version" || die "could not write trade-widget.js"
+' www/widget.css www/boot.js "$stage/trade-widget.js" "$version" || die "could not write trade-widget.js"
 node --check "$stage/trade-widget.js" 2>/dev/null || die "pkg/trade-widget.js is not valid JavaScript (check www/boot.js: node --check $stage/trade-widget.js)"
 
 # Minify (terser, an npm dev dependency): every byte of the loader and glue is downloaded by
-# every reader. Without terser (setup not run) the readable file ships, with a warning.
+# every reader. Without terser (setup not run) the readable files ship, with a warning.
 terser=node_modules/.bin/terser
-if [ -x "$terser" ]; then
-  "$terser" "$stage/trade-widget.js" --compress passes=2 --mangle --comments false -o "$stage/trade-widget.min.js" \
-    && mv "$stage/trade-widget.min.js" "$stage/trade-widget.js" \
-    || die "terser could not minify pkg/trade-widget.js"
-else
-  echo "build: warning: terser not installed; shipping unminified JavaScript (run scripts/setup.sh build)" >&2
-fi
+for js in trade-widget trade-widget-calculator trade-widget-timeline trade-widget-both; do
+  if [ -x "$terser" ]; then
+    # The glue files are ES modules; the loader keeps its webpackIgnore comment (a bundler that
+    # takes in trade-widget.js must leave its import() of the glue to the browser).
+    kind=(--comments /webpackIgnore/); [ "$js" = trade-widget ] || kind=(--module --comments false)
+    "$terser" "$stage/$js.js" --compress passes=2 --mangle "${kind[@]}" -o "$stage/$js.min.js" \
+      && mv "$stage/$js.min.js" "$stage/$js.js" \
+      || die "terser could not minify pkg/$js.js"
+  fi
+done
+[ -x "$terser" ] || echo "build: warning: terser not installed; shipping unminified JavaScript (run scripts/setup.sh build)" >&2
 
 # 5. the static fallback (no JS, no WebAssembly, print): the timeline as SVG, drawn natively
 #    by the same plotters code; the rates table lives in the page's <noscript> (cargo run --bin fallback -- update)
@@ -99,7 +110,7 @@ cargo run --quiet --release --bin fallback -- svg "$stage/timeline.svg" || die "
 cargo run --quiet --release --bin fallback -- images "$stage" || die "the fallback pictures could not be drawn"
 
 # 6. versioned copy, typings, package.json
-cp "$stage/trade-widget.js" "$stage/trade_widget_bg.wasm" "$stage/timeline.svg" "$stage"/*.png "$stage/fallbacks.json" \
+cp "$stage"/trade-widget*.js "$stage"/trade-widget-*.wasm "$stage/timeline.svg" "$stage"/*.png "$stage/fallbacks.json" \
   "$stage/v$version/"
 # The iframe embed (embed.html, embed.js, iframe-resizer.js), the embed codes (snippets.mjs) and
 # embed.html's oEmbed response (oembed.json), in both folders.
@@ -124,7 +135,8 @@ const fs = require("fs");
 const [out, version, hasDts] = process.argv.slice(1);
 const path = require("path");
 const pictures = JSON.parse(fs.readFileSync(path.join(path.dirname(out), "fallbacks.json"), "utf8")).images.map((i) => i.file);
-const files = ["trade-widget.js", "trade_widget_bg.wasm", "timeline.svg", "embed.html", "embed.js", "iframe-resizer.js",
+const modules = ["calculator", "timeline", "both"].flatMap((v) => ["trade-widget-" + v + ".js", "trade-widget-" + v + ".wasm"]);
+const files = ["trade-widget.js", ...modules, "timeline.svg", "embed.html", "embed.js", "iframe-resizer.js",
   "oembed.json", "snippets.mjs", "fallbacks.json", ...pictures, "builder.html", "builder.js", "builder.css", "events-csv.mjs",
   "canada-china.json", "README.md", "CHANGELOG.md"];
 const pkg = {
@@ -142,13 +154,16 @@ fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
 rm -rf pkg
 mv "$stage" pkg
 
-# 7. sizes (what readers download: gzip -9)
+# 7. sizes (what readers download: gzip -9): the loader, then each view's glue + module.
 js_raw=$(wc -c <pkg/trade-widget.js)
 js_gz=$(gzip -9 -c pkg/trade-widget.js | wc -c)
-wasm_raw=$(wc -c <pkg/trade_widget_bg.wasm)
-wasm_gz=$(gzip -9 -c pkg/trade_widget_bg.wasm | wc -c)
-printf 'build: %-26s %9s %9s\n' "file" "raw" "gzip -9"
-printf 'build: %-26s %9d %9d\n' "pkg/trade-widget.js" "$js_raw" "$js_gz"
-printf 'build: %-26s %9d %9d\n' "pkg/trade_widget_bg.wasm" "$wasm_raw" "$wasm_gz"
-printf 'build: %-26s %9d %9d\n' "total" "$((js_raw + wasm_raw))" "$((js_gz + wasm_gz))"
+printf 'build: %-32s %9s %9s %16s\n' "file" "raw" "gzip -9" "with the loader"
+printf 'build: %-32s %9d %9d\n' "pkg/trade-widget.js" "$js_raw" "$js_gz"
+for view in calculator timeline both; do
+  raw=0; gz=0
+  for f in "pkg/trade-widget-$view.js" "pkg/trade-widget-$view.wasm"; do
+    raw=$((raw + $(wc -c <"$f"))); gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
+  done
+  printf 'build: %-32s %9d %9d %16d\n' "pkg/trade-widget-$view.{js,wasm}" "$raw" "$gz" "$((gz + js_gz))"
+done
 say "done: pkg/ (v$version)"

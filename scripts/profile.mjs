@@ -7,8 +7,9 @@
 // Writes test-results/calculator.cpuprofile (open it in Chrome DevTools > Performance > "Load
 // profile", or in https://www.speedscope.app) and prints the functions with the most self time.
 //
-// --names serves target/wasm-gen/trade_widget_bg.wasm in place of pkg/trade_widget_bg.wasm. That
-// file is wasm-bindgen's output before wasm-opt, from the same build as pkg/'s glue, and keeps the
+// --names serves target/wasm-gen/VIEW/trade_widget_bg.wasm in place of pkg/trade-widget-VIEW.wasm
+// (index.html loads VIEW = both). That file is wasm-bindgen's output before wasm-opt, from the same
+// build as pkg/'s glue, and keeps the
 // name section, so wasm frames read as Rust functions instead of "wasm-function[812]". It is not
 // size-optimised, so its times are close to, not equal to, what readers get.
 import fs from 'node:fs';
@@ -18,7 +19,7 @@ import { startEnv, stopEnv, waitDrawn, calculatorInputs, CALC, ROOT, RESULTS } f
 const args = process.argv.slice(2);
 const names = args.includes('--names');
 const n = Number(args.find((a) => /^\d+$/.test(a)) || 2000);
-const namedWasm = path.join(ROOT, 'target/wasm-gen/trade_widget_bg.wasm');
+const namedWasm = path.join(ROOT, 'target/wasm-gen/both/trade_widget_bg.wasm');
 if (names && !fs.existsSync(namedWasm)) {
   console.error(`${namedWasm} not found; run make build first`);
   process.exit(1);
@@ -29,8 +30,11 @@ try {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   if (names) {
-    await page.route(/\/trade_widget_bg\.wasm(\?.*)?$/, (route) =>
-      route.fulfill({ body: fs.readFileSync(namedWasm), contentType: 'application/wasm' }));
+    await page.route(/\/trade-widget-(calculator|timeline|both)\.wasm(\?.*)?$/, (route) => route.fulfill({
+      body: fs.readFileSync(path.join(ROOT, 'target/wasm-gen', /trade-widget-(\w+)\.wasm/.exec(route.request().url())[1],
+        'trade_widget_bg.wasm')),
+      contentType: 'application/wasm',
+    }));
   }
   await page.goto(env.baseUrl + '/index.html', { waitUntil: 'load' });
   await waitDrawn(page, CALC);

@@ -1,12 +1,16 @@
-// trade-widget loader. scripts/build.sh wraps this file, the wasm-bindgen
-// glue (`--target no-modules`) and the widget's CSS (TW_CSS) in one IIFE, so
-// the page gets exactly one global (`TradeWidget`) however many copies of the
-// script tag it has (without the IIFE, a second copy throws on the glue's
-// top-level `let wasm_bindgen`).
+// trade-widget loader. scripts/build.sh wraps this file and the widget's CSS
+// (TW_CSS) in one IIFE, so the page gets exactly one global (`TradeWidget`)
+// however many copies of the script tag it has.
+//
+// One wasm module per view (issue 11): trade-widget-calculator, -timeline and
+// -both (.wasm, and .js for its wasm-bindgen glue). The loader fetches the
+// smallest module that has every view on the page, once for any number of
+// widgets; a view that appears later (a new element, a `view` change) loads
+// the module it lacks. The module is fetched and compiled while its glue
+// (an ES module) is imported: compileStreaming when served as application/wasm.
 
 // Only valid during this synchronous evaluation of the script.
 var TW_SCRIPT = document.currentScript;
-var TW_GLUE = wasm_bindgen;
 
 (function () {
   var G = window.TradeWidget;
@@ -15,29 +19,84 @@ var TW_GLUE = wasm_bindgen;
   var base = (TW_SCRIPT && (TW_SCRIPT.getAttribute('data-base-url') || TW_SCRIPT.src)) || location.href;
   // CDN URLs without a file name ("…/trade-widget/1.0/") are folders.
   if (!/\.js(\?|#|$)/.test(base) && !/\/$/.test(base.split(/[?#]/)[0])) base = base.split(/[?#]/)[0] + '/';
-  var wasmUrl = new URL('trade_widget_bg.wasm', base);
-  var ready = null;
+  var VIEWS = ['calculator', 'timeline', 'both'];
+  var moduleUrls = {};
+  VIEWS.forEach(function (v) { moduleUrls[v] = String(new URL('trade-widget-' + v + '.wasm', base)); });
+  var modules = {}; // module name → Promise of its initialised glue
   var sheet = null;
   var linking = false;
+  var warmed = false;
 
   function log(kind, msg) { (console[kind] || console.log).call(console, '[trade-widget] ' + msg); }
 
-  function load() {
-    if (!ready) {
-      ready = TW_GLUE({ module_or_path: wasmUrl }).then(function () {
-        TW_GLUE.installPanicHook();
-        return TW_GLUE;
+  // An element's view as the module names it: `timeline`, `both`, else `calculator` (the widget's default).
+  function viewOf(el) {
+    var v = String(el.getAttribute('view') || '').trim();
+    return v === 'timeline' || v === 'both' ? v : 'calculator';
+  }
+
+  // The smallest module with `view` and, for the page's first module, every view on the page
+  // (one download serves the article); later, a module already there that has the view. Without
+  // a view (validate, load()): any module already there, else the page's.
+  function moduleFor(view) {
+    var have = Object.keys(modules);
+    var fits = !view ? have : view === 'both' ? ['both'] : [view, 'both'];
+    for (var i = 0; i < fits.length; i++) if (modules[fits[i]]) return fits[i];
+    if (have.length) return fits[0];
+    var calc = view === 'calculator' || view === 'both', tl = view === 'timeline' || view === 'both';
+    document.querySelectorAll('trade-widget').forEach(function (el) {
+      var v = viewOf(el);
+      if (v !== 'timeline') calc = true;
+      if (v !== 'calculator') tl = true;
+    });
+    return calc && tl ? 'both' : tl ? 'timeline' : 'calculator';
+  }
+
+  // The compiled module: streamed when the server says application/wasm, else from its bytes.
+  function compile(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (res) {
+      if (!res.ok) throw new Error('could not load ' + url + ' (HTTP ' + res.status + ')');
+      if (WebAssembly.compileStreaming && /^application\/wasm/i.test(res.headers.get('content-type') || '')) {
+        return WebAssembly.compileStreaming(res);
+      }
+      return res.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+    });
+  }
+
+  // The module's glue, an ES module: import() adds nothing to the page (no script element, no
+  // global) and, from a script admitted by a nonce, carries the nonce along.
+  function glue(name) {
+    return import(/* webpackIgnore: true */ String(new URL('trade-widget-' + name + '.js', base)));
+  }
+
+  // Loads (once) the module for `view` (default: what the page shows) and resolves to its glue.
+  function load(view) {
+    var name = moduleFor(VIEWS.indexOf(view) >= 0 ? view : null);
+    if (!modules[name]) {
+      modules[name] = Promise.all([compile(moduleUrls[name]), glue(name)]).then(function (both) {
+        var g = both[1];
+        return g.default({ module_or_path: both[0] }).then(function () {
+          g.installPanicHook();
+          return g;
+        });
       });
-      // The page's first Intl formatter loads the locale data (about 20 ms in
-      // Chromium). Made here, while the module downloads, that is off the first
-      // drawing; the widgets' own formatters are then cheap to build.
-      try {
-        var tag = /^fr/i.test(document.documentElement.lang) ? 'fr-CA' : 'en-CA';
-        new Intl.NumberFormat(tag, { style: 'currency', currency: 'CAD' }).format(1);
-        new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(0);
-      } catch (e) { /* no Intl: the widget reports it when it starts */ }
+      modules[name].catch(function () { /* reported by each widget that waits for it */ });
+      warm();
     }
-    return ready;
+    return modules[name];
+  }
+
+  // The page's first Intl formatter loads the locale data (about 20 ms in
+  // Chromium). Made here, while the module downloads, that is off the first
+  // drawing; the widgets' own formatters are then cheap to build.
+  function warm() {
+    if (warmed) return;
+    warmed = true;
+    try {
+      var tag = /^fr/i.test(document.documentElement.lang) ? 'fr-CA' : 'en-CA';
+      new Intl.NumberFormat(tag, { style: 'currency', currency: 'CAD' }).format(1);
+      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(0);
+    } catch (e) { /* no Intl: the widget reports it when it starts */ }
   }
 
   function styles() {
@@ -230,8 +289,9 @@ var TW_GLUE = wasm_bindgen;
   function mount(el) {
     if (el._tw || el._twMounting) return;
     el._twMounting = true;
-    load().then(function (glue) {
+    load(viewOf(el)).then(function (glue) {
       el._twMounting = false;
+      el._twGlue = glue;
       if (!el.isConnected || el._tw) return;
       var panic = glue.panicMessage();
       if (panic) { showError(el, errorTitle(el), panic); return; }
@@ -329,7 +389,7 @@ var TW_GLUE = wasm_bindgen;
   function call(el, fn, arg) {
     if (!el._tw) return undefined;
     try { return el._tw[fn](arg); } catch (e) {
-      var panic = ready && TW_GLUE.panicMessage && TW_GLUE.panicMessage();
+      var g = el._twGlue, panic = g && g.panicMessage && g.panicMessage();
       if (panic) showError(el, errorTitle(el), panic);
       throw e;
     }
@@ -380,7 +440,7 @@ var TW_GLUE = wasm_bindgen;
         // only trusted once the page's stylesheets are in: an async script can run while
         // they load, when everything below still sits near the top.
         var box = this.getBoundingClientRect();
-        if (stylesIn() && box.top < innerHeight + 400 && box.bottom > -400) load();
+        if (stylesIn() && box.top < innerHeight + 400 && box.bottom > -400) load(viewOf(this));
       } else {
         mount(this);
       }
@@ -454,7 +514,10 @@ var TW_GLUE = wasm_bindgen;
   // resolves to '' when it is valid, else every problem, one per line.
   function validate(json) { return load().then(function (glue) { return glue.validateData(String(json)); }); }
 
-  // The package version from Cargo.toml, written in by scripts/build.sh.
-  G = window.TradeWidget = { version: '__TW_VERSION__', load: load, validate: validate, wasmUrl: String(wasmUrl) };
+  // The package version from Cargo.toml, written in by scripts/build.sh. wasmUrl: the module with
+  // both views (its folder holds the others); modules: each module's address.
+  G = window.TradeWidget = {
+    version: '__TW_VERSION__', load: load, validate: validate, wasmUrl: moduleUrls.both, modules: moduleUrls
+  };
   if (!customElements.get('trade-widget')) customElements.define('trade-widget', TradeWidgetElement);
 })();

@@ -1,7 +1,7 @@
 // trade-widget's iframe resizer, for pages without pym.js (no dependency; the build minifies it).
 //
-//   <iframe src="https://your.cdn/trade-widget/v2.0.0/embed.html?view=calculator" data-trade-widget …></iframe>
-//   <script src="https://your.cdn/trade-widget/v2.0.0/iframe-resizer.js" async></script>
+//   <iframe src="https://your.cdn/trade-widget/v2.1.0/embed.html?view=calculator" data-trade-widget …></iframe>
+//   <script src="https://your.cdn/trade-widget/v2.1.0/iframe-resizer.js" async></script>
 //
 // embed.html posts its height as a pym.js v1 message ('pymxPYMx' + id + 'xPYMxheightxPYMx' + px). The
 // frame that sent it (matched by the message's source window, not by a name it could claim) gets that

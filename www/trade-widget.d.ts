@@ -2,7 +2,7 @@
 // global (window.TradeWidget) that pkg/trade-widget.js defines. The script is a classic script with
 // no exports; this file only describes what it adds to the page.
 //
-//   <script src="https://cdn.example/trade-widget/v2.0.0/trade-widget.js" async></script>
+//   <script src="https://cdn.example/trade-widget/v2.1.0/trade-widget.js" async></script>
 //
 //   /// <reference types="trade-widget" />          (or: import type { TradeWidgetState } from 'trade-widget')
 //   const el = document.querySelector('trade-widget');   // TradeWidgetElement | null
@@ -282,12 +282,24 @@ export interface TradeWidgetElementEventMap extends HTMLElementEventMap {
 
 /** window.TradeWidget: the one global the script defines (shared by every copy of the script tag). */
 export interface TradeWidgetGlobal {
-  /** The package version ('2.0.0'): the [package] version of Cargo.toml, written in at build time. */
+  /** The package version ('2.1.0'): the [package] version of Cargo.toml, written in at build time. */
   readonly version: string;
-  /** The WebAssembly module's address (next to the script, or data-base-url). */
+  /**
+   * The address of the module with both views, trade-widget-both.wasm (next to the script, or
+   * data-base-url); the other modules are in the same folder ({@link modules}).
+   */
   readonly wasmUrl: string;
-  /** Starts loading the module (once per page); widgets call it themselves when they come near the viewport. */
-  load(): Promise<unknown>;
+  /**
+   * Each module's address. The loader fetches the smallest one that has every view on the page
+   * (a page with only calculators downloads neither the timeline's code nor its events), once
+   * for any number of widgets; a view that appears later loads the module it lacks.
+   */
+  readonly modules: { readonly calculator: string; readonly timeline: string; readonly both: string };
+  /**
+   * Starts loading the module for `view` (once per page), or, without a view, the one the page
+   * needs; widgets call it themselves when they come near the viewport.
+   */
+  load(view?: TradeWidgetView): Promise<unknown>;
   /**
    * Checks a data file (or an inline dataset) against the widget's rules, as the widget would.
    * Resolves to '' when valid, else every problem, one per line, naming the record and field.

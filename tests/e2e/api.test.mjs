@@ -206,9 +206,13 @@ test('the version is Cargo.toml\'s, in TradeWidget.version, pkg/vX.Y.Z/ and pkg/
   const version = /\[package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(toml)?.[1];
   assert.ok(version, 'no [package] version in Cargo.toml');
   const pkg = (f) => path.join(ROOT, 'pkg', f);
-  assert.ok(fs.existsSync(pkg(`v${version}/trade-widget.js`)) && fs.existsSync(pkg(`v${version}/trade_widget_bg.wasm`)),
-    `pkg/v${version}/ is missing (scripts/build.sh writes it)`);
-  assert.equal(JSON.parse(fs.readFileSync(pkg('package.json'), 'utf8')).version, version, 'pkg/package.json version');
+  const modules = ['calculator', 'timeline', 'both'].flatMap((v) => [`trade-widget-${v}.js`, `trade-widget-${v}.wasm`]);
+  for (const f of ['trade-widget.js', ...modules]) {
+    assert.ok(fs.existsSync(pkg(`v${version}/${f}`)), `pkg/v${version}/${f} is missing (scripts/build.sh writes it)`);
+  }
+  const npm = JSON.parse(fs.readFileSync(pkg('package.json'), 'utf8'));
+  assert.equal(npm.version, version, 'pkg/package.json version');
+  for (const f of modules) assert.ok(npm.files.includes(f), `pkg/package.json's files lack ${f}`);
   const js = fs.readFileSync(pkg('trade-widget.js'), 'utf8');
   assert.ok(!js.includes('__TW_VERSION__'), 'pkg/trade-widget.js still holds the version placeholder');
   for (const doc of ['README.md', 'trade-widget.d.ts']) {

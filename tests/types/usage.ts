@@ -358,8 +358,12 @@ async function exercise(r: Run): Promise<void> {
   r.ok(G === TradeWidget, 'window.TradeWidget is the global TradeWidget');
   r.ok(/^\d+\.\d+\.\d+$/.test(G.version), `TradeWidget.version ${show(G.version)} is not X.Y.Z`);
   r.ok(!G.version.includes('__'), 'TradeWidget.version is the unsubstituted placeholder');
-  r.ok(typeof G.wasmUrl === 'string' && new URL(G.wasmUrl).pathname.endsWith('/trade_widget_bg.wasm'),
+  r.ok(typeof G.wasmUrl === 'string' && new URL(G.wasmUrl).pathname.endsWith('/trade-widget-both.wasm'),
     `TradeWidget.wasmUrl ${show(G.wasmUrl)}`);
+  for (const view of ['calculator', 'timeline', 'both'] as const) {
+    r.ok(new URL(G.modules[view]).pathname.endsWith(`/trade-widget-${view}.wasm`),
+      `TradeWidget.modules.${view} ${show(G.modules[view])}`);
+  }
   const loaded: unknown = await within(G.load(), 30_000, 'TradeWidget.load()');
   r.ok(loaded !== undefined, 'TradeWidget.load() resolves to the module');
   const problems: string = await within(G.validate('{"flows": 3}'), 10_000, 'TradeWidget.validate');
