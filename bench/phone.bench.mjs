@@ -25,6 +25,7 @@
 // Pages (bench/pages/, no inline scripts), LOADS loads each after one untimed warm-up round, alternating
 // in rounds whose order rotates each round (no page always follows the same one):
 //   tw-calculator.html      trade-widget, the calculator alone (EV flow, 2026-03-02)
+//   tw-calculator-preload.html  the same with the embed guide's <link rel=preload> (wasm) and modulepreload (glue)
 //   tw-timeline.html        trade-widget, the timeline alone
 //   tw-both.html            trade-widget, both views (timeline, then calculator; as in peers.bench.mjs)
 //   tl.html?data=story      TimelineJS 3, the story's events (generated/tl-story.json, written here)
@@ -62,6 +63,7 @@ const TL_NAME = `TimelineJS ${version('@knight-lab/timelinejs')}`;
 const CJ_NAME = `Chart.js ${version('chart.js')}`;
 const PAGES = {
   calc: { name: 'trade-widget calculator', url: '/bench/pages/tw-calculator.html' },
+  calcPre: { name: 'trade-widget calculator, preloaded', url: '/bench/pages/tw-calculator-preload.html' },
   time: { name: 'trade-widget timeline', url: '/bench/pages/tw-timeline.html' },
   both: { name: 'trade-widget both views', url: '/bench/pages/tw-both.html' },
   tl: { name: TL_NAME, url: '/bench/pages/tl.html?data=story' },

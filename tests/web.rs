@@ -213,9 +213,29 @@ fn keyboard_moves_through_events_and_zoom_changes_the_drawing() {
     assert!(q(&root, "[data-role=details]").has_attribute("hidden"));
 }
 
+/// Resolves a task later (after a `setTimeout(0)` the widget set before).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 #[wasm_bindgen_test]
-fn list_view_matches_the_data() {
+async fn list_view_matches_the_data() {
     let (_host, root, _w) = mount("timeline", 900);
+    // The first frame does not show the list: it is built a task later.
+    let before = root
+        .query_selector_all("[data-role=event-list] li")
+        .unwrap();
+    assert_eq!(
+        before.length(),
+        0,
+        "the event list is built before the first frame"
+    );
+    next_task().await;
     let items = root
         .query_selector_all("[data-role=event-list] li")
         .unwrap()

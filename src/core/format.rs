@@ -166,27 +166,31 @@ pub fn css_number(x: f64, decimals: u32) -> String {
 
 /// A number from a data file as its editor wrote it, for messages: up to nine
 /// decimals (more than any field allows, so a number with too many still
-/// shows them), whole numbers of any size in full (`12.5`, `1e20` →
-/// `100000000000000000000`). Integer arithmetic only, like [`css_number`]:
+/// shows them), whole numbers in full up to 19 digits (`12.5`, `1e18` →
+/// `1000000000000000000`). Integer arithmetic only, like [`css_number`]:
 /// `{}` on an f64 would link core's float printing into the wasm.
 pub fn plain_number(x: f64) -> String {
     if !x.is_finite() {
         return "a number too large to read".into();
     }
+    if x.abs() >= 1e19 {
+        // Past u64 (whose printing is linked anyway); u128's would add its own.
+        return "a number of 20 digits or more".into();
+    }
     // The fewest decimals that give `x` back (the shortest text for what was written).
     for decimals in 0..9 {
         let unit = 10f64.powi(decimals);
         let scaled = (x * unit).round();
-        if scaled / unit == x && scaled.abs() < 1e36 {
+        if scaled / unit == x && scaled.abs() < 1.8e19 {
             return decimal_text(scaled, decimals as u32);
         }
     }
-    decimal_text((x * 1e9).round(), 9)
+    decimal_text((x * 1e9).round().clamp(-1.8e19, 1.8e19), 9)
 }
 
-/// `scaled / 10^decimals` written out, `scaled` a whole number (saturating at u128).
+/// `scaled / 10^decimals` written out, `scaled` a whole number (saturating at u64).
 fn decimal_text(scaled: f64, decimals: u32) -> String {
-    let (whole, fraction) = split_decimal(scaled.abs() as u128, decimals);
+    let (whole, fraction) = split_decimal(scaled.abs() as u64, decimals);
     let sign = if scaled < 0.0 { "-" } else { "" };
     match fraction {
         Some(f) => format!("{sign}{whole}.{f}"),
@@ -196,8 +200,8 @@ fn decimal_text(scaled: f64, decimals: u32) -> String {
 
 /// `m / 10^decimals` as its whole part and its decimals without trailing
 /// zeros (`None` when there are none): `(13698, 4)` → `(1, Some("3698"))`.
-fn split_decimal(m: u128, decimals: u32) -> (u128, Option<String>) {
-    let unit = 10u128.pow(decimals);
+fn split_decimal(m: u64, decimals: u32) -> (u64, Option<String>) {
+    let unit = 10u64.pow(decimals);
     let frac = m % unit;
     let digits = (frac > 0).then(|| {
         let padded = format!("{frac:0width$}", width = decimals as usize);
@@ -208,13 +212,12 @@ fn split_decimal(m: u128, decimals: u32) -> (u128, Option<String>) {
 
 impl Formats for LocaleFormats {
     fn decimal(&self, scaled: i64, decimals: u32) -> String {
-        let (whole, fraction) = split_decimal(u128::from(scaled.unsigned_abs()), decimals);
+        let (whole, fraction) = split_decimal(scaled.unsigned_abs(), decimals);
         let mut out = String::new();
         if scaled < 0 {
             out.push('-');
         }
-        // Below 2^64: it came from an i64.
-        out.push_str(&self.grouped(whole as u64));
+        out.push_str(&self.grouped(whole));
         if let Some(f) = fraction {
             out.push(self.decimal_sign());
             out.push_str(&f);
@@ -333,7 +336,8 @@ mod tests {
         assert_eq!(plain_number(-3.0), "-3");
         assert_eq!(plain_number(1.2345678), "1.2345678");
         assert_eq!(plain_number(0.1), "0.1");
-        assert_eq!(plain_number(1e20), "100000000000000000000");
+        assert_eq!(plain_number(1e18), "1000000000000000000");
+        assert_eq!(plain_number(1e20), "a number of 20 digits or more");
         assert_eq!(plain_number(-0.000001), "-0.000001");
         assert_eq!(plain_number(123456789.123), "123456789.123");
         assert_eq!(plain_number(f64::INFINITY), "a number too large to read");

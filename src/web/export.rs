@@ -336,7 +336,7 @@ impl State {
                 )
                 .is_ok()
             }
-            (_, _, Some(layout)) => tl_draw::draw(
+            (_, _, Some(layout)) if self.mode.has_timeline() => tl_draw::draw(
                 &chart,
                 &layout,
                 &self.ds.events,

@@ -11,7 +11,7 @@ use super::events;
 use super::intl::{today, IntlFormats};
 use super::listen::Listener;
 use super::markup;
-use super::runner::{render, FrameLoop, ResizeWatch};
+use super::runner::{render, FrameLoop, ResizeWatch, Timeout};
 use super::state::{Rendered, State, TimelineState, ViewMode};
 use crate::core::builtin::BUILTIN_JSON;
 use crate::core::form::{default_date, Inputs};
@@ -103,6 +103,7 @@ impl Widget {
             schedule: None,
             dpr_watch: None,
             hint_timer: None,
+            list_timer: None,
             takeaway: Default::default(),
             ds,
         };
@@ -128,8 +129,20 @@ impl Widget {
             _frames: frames,
         };
         // The first frame is drawn synchronously so the host can reserve
-        // nothing more than its placeholder height.
+        // nothing more than its placeholder height; the event list, which it
+        // does not show, a task later.
         render(&state);
+        let weak = Rc::downgrade(&state);
+        let list = Timeout::start(0, move || {
+            if let Some(s) = weak.upgrade() {
+                if let Ok(s) = s.try_borrow() {
+                    s.rebuild_event_list();
+                }
+            }
+        });
+        if let Ok(mut s) = state.try_borrow_mut() {
+            s.list_timer = list;
+        }
         Ok(Widget {
             state,
             runner: Some(runner),
@@ -204,6 +217,7 @@ impl Widget {
             s.destroyed = true;
             s.dpr_watch = None;
             s.hint_timer = None;
+            s.list_timer = None;
             s.schedule = None;
         }
         self.runner = None;

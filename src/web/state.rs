@@ -187,6 +187,8 @@ pub struct State {
     pub dpr_watch: Option<(f64, Listener)>,
     /// Hides the gesture hint a moment after it was shown.
     pub hint_timer: Option<Timeout>,
+    /// Builds the event list a task after the first frame.
+    pub list_timer: Option<Timeout>,
     /// The link key, the charts' data tables, the rate rows ("Copy link", CSV).
     pub takeaway: super::export::Takeaway,
 }

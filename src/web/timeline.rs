@@ -15,8 +15,8 @@ use crate::draw::{timeline as tl_draw, Theme};
 use plotters::prelude::*;
 
 impl State {
-    /// Lanes the data leaves empty start unchecked and cannot be turned on;
-    /// then the event list.
+    /// Lanes the data leaves empty start unchecked and cannot be turned on.
+    /// (The event list comes after the first frame: [`State::rebuild_event_list`].)
     pub fn populate_timeline(&self) {
         if !self.mode.has_timeline() {
             return;
@@ -41,7 +41,6 @@ impl State {
                 }
             }
         }
-        self.rebuild_event_list();
     }
 
     /// A category checkbox: shows or hides its lane.
@@ -62,7 +61,12 @@ impl State {
     }
 
     /// The timeline's events as an ordered list: the screen-reader view and the "list view".
-    fn rebuild_event_list(&self) {
+    /// Built a task after the first frame (some 600 nodes the frame does not show), and again
+    /// when a lane is turned on or off.
+    pub fn rebuild_event_list(&self) {
+        if !self.mode.has_timeline() {
+            return;
+        }
         let Some(list) = self.dom.q("[data-role=event-list]") else {
             return;
         };

@@ -55,6 +55,9 @@ test('"8703" leaves the EV flow, chooses it and shows its headings and schedule'
   try {
     // Start elsewhere, so the choice has to follow the search.
     await q(page, 'select[name=flow]').selectOption('ca-canola-seed-to-cn');
+    // The choice is drawn in the next frame: wait for it, or `before` may still be the EV's sentence.
+    await page.waitForFunction(() => /canola/i.test(
+      document.querySelector('trade-widget[view=calculator]').shadowRoot.querySelector('[data-role=summary]').textContent));
     const before = await summary(page);
     await search(page, '8703');
     await waitForText(q(page, '[data-role=flow-search-status]'), '1 trade flow matches');
