@@ -4,6 +4,7 @@
 #   pkg/trade-widget-VIEW.wasm   one module per VIEW (calculator, timeline, both), optimised with npm
 #                                binaryen's wasm-opt; the loader fetches the smallest the page needs
 #   pkg/trade-widget-VIEW.js     that module's wasm-bindgen glue (an ES module the loader imports)
+#   pkg/trade-widget-reader.*    the JSON reader and validator: a page's own data, TradeWidget.validate
 #   pkg/vX.Y.Z/                  the same files under a versioned path (for CDNs)
 #   pkg/embed.html, embed.js     the iframe embed (scripts/embed-files.mjs); iframe-resizer.js for its host;
 #   pkg/oembed.json              embed.html's oEmbed response (TW_PUBLIC_URL: where pkg/ is published)
@@ -21,6 +22,7 @@ die() { echo "build: error: $*" >&2; exit 1; }
 
 [ -f www/widget.css ] || die "www/widget.css is missing (the widget's shadow-root stylesheet, written by the lead)"
 [ -f www/boot.js ] || die "www/boot.js is missing (the loader that mounts <trade-widget> elements, written by the lead)"
+[ -f www/modules.js ] || die "www/modules.js is missing (the loader's choice of wasm module)"
 command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen not found; run scripts/setup.sh build"
 command -v node >/dev/null 2>&1 || die "node not found; install Node.js 20+"
 
@@ -28,7 +30,9 @@ version="$(awk '/^\[/{p=($0=="[package]")} p && /^version *=/{gsub(/.*= *"|".*/,
 [ -n "$version" ] || die "cannot read the package version from Cargo.toml"
 
 # 1-3. one module per view (issue 11): cargo features, one build each. A page with only a
-#      calculator downloads neither the timeline's code nor its events. For each VIEW:
+#      calculator downloads neither the timeline's code nor its events. The view modules decode
+#      the data build.rs checked and packed; `reader` (the JSON reader and validator) is loaded
+#      only for a page's own data and TradeWidget.validate. For each VIEW (and reader):
 #      pkg/trade-widget-VIEW.wasm (optimised) and pkg/trade-widget-VIEW.js (its wasm-bindgen glue).
 # wasm-bindgen refuses modules built against another version; say so plainly.
 lock_version="$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock 2>/dev/null | sed -n 's/^version = "\(.*\)"$/\1/p' | head -n1 || true)"
@@ -43,7 +47,7 @@ mkdir -p "$stage/v$version"
 wasm_opt=node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || echo "build: warning: npm binaryen's wasm-opt is missing; shipping unoptimised modules (run scripts/setup.sh build)" >&2
 raw_wasm=target/wasm32-unknown-unknown/release/trade_widget.wasm
-for view in calculator timeline both; do
+for view in calculator timeline both reader; do
   features="$view"; [ "$view" = both ] && features="calculator,timeline"
   say "cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --features $features"
   cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --features "$features" \
@@ -66,12 +70,12 @@ for view in calculator timeline both; do
   cp "$gen/trade_widget.js" "$stage/trade-widget-$view.js"
 done
 
-# 4. the loader: one classic script, an IIFE around the stylesheet and www/boot.js (no glue: each
-#    module brings its own). TradeWidget.version is Cargo.toml's: boot.js holds the placeholder
+# 4. the loader: one classic script, an IIFE around the stylesheet, www/modules.js (which module a
+#    page loads) and www/boot.js (the element); no glue: each module brings its own. TradeWidget.version is Cargo.toml's: boot.js holds the placeholder
 #    __TW_VERSION__ (exactly once), replaced here.
 node -e '
 const fs = require("fs");
-const [css, boot, out, version] = process.argv.slice(1);
+const [css, modules, boot, out, version] = process.argv.slice(1);
 // The stylesheet without comments and runs of white space (it is only ever read by the browser).
 const cssText = fs.readFileSync(css, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s+/g, " ")
   .replace(/ ?([{};,>]) ?/g, "$1").trim();
@@ -82,15 +86,15 @@ if (bootParts.length !== 2) {
   process.exit(1);
 }
 const text = "(function(){\"use strict\";\nvar TW_CSS = " + JSON.stringify(cssText) + ";\n"
-  + bootParts.join(version) + "\n})();\n";
+  + fs.readFileSync(modules, "utf8") + "\n" + bootParts.join(version) + "\n})();\n";
 fs.writeFileSync(out, text);
-' www/widget.css www/boot.js "$stage/trade-widget.js" "$version" || die "could not write trade-widget.js"
+' www/widget.css www/modules.js www/boot.js "$stage/trade-widget.js" "$version" || die "could not write trade-widget.js"
 node --check "$stage/trade-widget.js" 2>/dev/null || die "pkg/trade-widget.js is not valid JavaScript (check www/boot.js: node --check $stage/trade-widget.js)"
 
 # Minify (terser, an npm dev dependency): every byte of the loader and glue is downloaded by
 # every reader. Without terser (setup not run) the readable files ship, with a warning.
 terser=node_modules/.bin/terser
-for js in trade-widget trade-widget-calculator trade-widget-timeline trade-widget-both; do
+for js in trade-widget trade-widget-calculator trade-widget-timeline trade-widget-both trade-widget-reader; do
   if [ -x "$terser" ]; then
     # The glue files are ES modules; the loader keeps its webpackIgnore comment (a bundler that
     # takes in trade-widget.js must leave its import() of the glue to the browser).
@@ -135,7 +139,7 @@ const fs = require("fs");
 const [out, version, hasDts] = process.argv.slice(1);
 const path = require("path");
 const pictures = JSON.parse(fs.readFileSync(path.join(path.dirname(out), "fallbacks.json"), "utf8")).images.map((i) => i.file);
-const modules = ["calculator", "timeline", "both"].flatMap((v) => ["trade-widget-" + v + ".js", "trade-widget-" + v + ".wasm"]);
+const modules = ["calculator", "timeline", "both", "reader"].flatMap((v) => ["trade-widget-" + v + ".js", "trade-widget-" + v + ".wasm"]);
 const files = ["trade-widget.js", ...modules, "timeline.svg", "embed.html", "embed.js", "iframe-resizer.js",
   "oembed.json", "snippets.mjs", "fallbacks.json", ...pictures, "builder.html", "builder.js", "builder.css", "events-csv.mjs",
   "canada-china.json", "README.md", "CHANGELOG.md"];
@@ -159,7 +163,7 @@ js_raw=$(wc -c <pkg/trade-widget.js)
 js_gz=$(gzip -9 -c pkg/trade-widget.js | wc -c)
 printf 'build: %-32s %9s %9s %16s\n' "file" "raw" "gzip -9" "with the loader"
 printf 'build: %-32s %9d %9d\n' "pkg/trade-widget.js" "$js_raw" "$js_gz"
-for view in calculator timeline both; do
+for view in calculator timeline both reader; do
   raw=0; gz=0
   for f in "pkg/trade-widget-$view.js" "pkg/trade-widget-$view.wasm"; do
     raw=$((raw + $(wc -c <"$f"))); gz=$((gz + $(gzip -9 -c "$f" | wc -c)))

@@ -4,7 +4,7 @@
 #     fmt            cargo fmt --all --check
 #     clippy         cargo clippy --all-targets -- -D warnings                    (native: core, draw, bins, tests, benches)
 #     clippy wasm32  cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-#     clippy views   the same for the calculator and timeline modules (--no-default-features --features VIEW)
+#     clippy views   the same for the calculator, timeline and reader modules (--no-default-features --features VIEW)
 #                    (src/web is compiled only for wasm32, so only this run lints it)
 #     doc            RUSTDOCFLAGS="-D warnings" cargo doc --no-deps               (natively, then for wasm32)
 #     types          bash scripts/check-types.sh                                  (tsc --strict on the .d.ts)
@@ -61,7 +61,7 @@ gate "clippy, native" "the warnings above; cargo clippy --fix --all-targets appl
 gate "clippy, wasm32" "the warnings above; cargo clippy --fix --target wasm32-unknown-unknown --all-targets" \
   cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 # The single-view modules (issue 11): code only one view uses must not warn in the other's module.
-for view in calculator timeline; do
+for view in calculator timeline reader; do
   gate "clippy, wasm32, $view module" "the warnings above (gate the code behind ViewMode::has_calc/has_timeline, or cfg it)" \
     cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features "$view" -- -D warnings
 done

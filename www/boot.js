@@ -1,13 +1,7 @@
-// trade-widget loader. scripts/build.sh wraps this file and the widget's CSS
-// (TW_CSS) in one IIFE, so the page gets exactly one global (`TradeWidget`)
-// however many copies of the script tag it has.
-//
-// One wasm module per view (issue 11): trade-widget-calculator, -timeline and
-// -both (.wasm, and .js for its wasm-bindgen glue). The loader fetches the
-// smallest module that has every view on the page, once for any number of
-// widgets; a view that appears later (a new element, a `view` change) loads
-// the module it lacks. The module is fetched and compiled while its glue
-// (an ES module) is imported: compileStreaming when served as application/wasm.
+// trade-widget loader: the <trade-widget> element. scripts/build.sh wraps the
+// widget's CSS (TW_CSS), www/modules.js (which module a page loads, and how)
+// and this file in one IIFE, so the page gets exactly one global
+// (`TradeWidget`) however many copies of the script tag it has.
 
 // Only valid during this synchronous evaluation of the script.
 var TW_SCRIPT = document.currentScript;
@@ -19,85 +13,11 @@ var TW_SCRIPT = document.currentScript;
   var base = (TW_SCRIPT && (TW_SCRIPT.getAttribute('data-base-url') || TW_SCRIPT.src)) || location.href;
   // CDN URLs without a file name ("…/trade-widget/1.0/") are folders.
   if (!/\.js(\?|#|$)/.test(base) && !/\/$/.test(base.split(/[?#]/)[0])) base = base.split(/[?#]/)[0] + '/';
-  var VIEWS = ['calculator', 'timeline', 'both'];
-  var moduleUrls = {};
-  VIEWS.forEach(function (v) { moduleUrls[v] = String(new URL('trade-widget-' + v + '.wasm', base)); });
-  var modules = {}; // module name → Promise of its initialised glue
+  var M = twModules(base), viewOf = M.viewOf, load = M.load, loadModule = M.loadModule, pageData = M.pageData;
   var sheet = null;
   var linking = false;
-  var warmed = false;
 
   function log(kind, msg) { (console[kind] || console.log).call(console, '[trade-widget] ' + msg); }
-
-  // An element's view as the module names it: `timeline`, `both`, else `calculator` (the widget's default).
-  function viewOf(el) {
-    var v = String(el.getAttribute('view') || '').trim();
-    return v === 'timeline' || v === 'both' ? v : 'calculator';
-  }
-
-  // The smallest module with `view` and, for the page's first module, every view on the page
-  // (one download serves the article); later, a module already there that has the view. Without
-  // a view (validate, load()): any module already there, else the page's.
-  function moduleFor(view) {
-    var have = Object.keys(modules);
-    var fits = !view ? have : view === 'both' ? ['both'] : [view, 'both'];
-    for (var i = 0; i < fits.length; i++) if (modules[fits[i]]) return fits[i];
-    if (have.length) return fits[0];
-    var calc = view === 'calculator' || view === 'both', tl = view === 'timeline' || view === 'both';
-    document.querySelectorAll('trade-widget').forEach(function (el) {
-      var v = viewOf(el);
-      if (v !== 'timeline') calc = true;
-      if (v !== 'calculator') tl = true;
-    });
-    return calc && tl ? 'both' : tl ? 'timeline' : 'calculator';
-  }
-
-  // The compiled module: streamed when the server says application/wasm, else from its bytes.
-  function compile(url) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (res) {
-      if (!res.ok) throw new Error('could not load ' + url + ' (HTTP ' + res.status + ')');
-      if (WebAssembly.compileStreaming && /^application\/wasm/i.test(res.headers.get('content-type') || '')) {
-        return WebAssembly.compileStreaming(res);
-      }
-      return res.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
-    });
-  }
-
-  // The module's glue, an ES module: import() adds nothing to the page (no script element, no
-  // global) and, from a script admitted by a nonce, carries the nonce along.
-  function glue(name) {
-    return import(/* webpackIgnore: true */ String(new URL('trade-widget-' + name + '.js', base)));
-  }
-
-  // Loads (once) the module for `view` (default: what the page shows) and resolves to its glue.
-  function load(view) {
-    var name = moduleFor(VIEWS.indexOf(view) >= 0 ? view : null);
-    if (!modules[name]) {
-      modules[name] = Promise.all([compile(moduleUrls[name]), glue(name)]).then(function (both) {
-        var g = both[1];
-        return g.default({ module_or_path: both[0] }).then(function () {
-          g.installPanicHook();
-          return g;
-        });
-      });
-      modules[name].catch(function () { /* reported by each widget that waits for it */ });
-      warm();
-    }
-    return modules[name];
-  }
-
-  // The page's first Intl formatter loads the locale data (about 20 ms in
-  // Chromium). Made here, while the module downloads, that is off the first
-  // drawing; the widgets' own formatters are then cheap to build.
-  function warm() {
-    if (warmed) return;
-    warmed = true;
-    try {
-      var tag = /^fr/i.test(document.documentElement.lang) ? 'fr-CA' : 'en-CA';
-      new Intl.NumberFormat(tag, { style: 'currency', currency: 'CAD' }).format(1);
-      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(0);
-    } catch (e) { /* no Intl: the widget reports it when it starts */ }
-  }
 
   function styles() {
     if (sheet === null) {
@@ -289,7 +209,8 @@ var TW_SCRIPT = document.currentScript;
   function mount(el) {
     if (el._tw || el._twMounting) return;
     el._twMounting = true;
-    load(viewOf(el)).then(function (glue) {
+    Promise.all([load(viewOf(el)), pageData(options(el).data)]).then(function (loaded) {
+      var glue = loaded[0], dataBytes = loaded[1];
       el._twMounting = false;
       el._twGlue = glue;
       if (!el.isConnected || el._tw) return;
@@ -300,6 +221,7 @@ var TW_SCRIPT = document.currentScript;
       var opts = options(el), restore = el._twRestore;
       el._twRestore = null;
       if (restore) Object.keys(restore).forEach(function (k) { opts[k] = restore[k]; });
+      if (dataBytes) { opts.dataBytes = dataBytes; opts.data = undefined; }
       try {
         el._tw = new glue.Widget(el, el.shadowRoot, opts);
       } catch (e) {
@@ -512,12 +434,12 @@ var TW_SCRIPT = document.currentScript;
 
   // validate(json): an embedder checks an inline dataset from the console before publishing;
   // resolves to '' when it is valid, else every problem, one per line.
-  function validate(json) { return load().then(function (glue) { return glue.validateData(String(json)); }); }
+  function validate(json) { return loadModule('reader').then(function (r) { return r.validateData(String(json)); }); }
 
   // The package version from Cargo.toml, written in by scripts/build.sh. wasmUrl: the module with
-  // both views (its folder holds the others); modules: each module's address.
+  // both views (its folder holds the others); modules: each module's address (the views' and the reader's).
   G = window.TradeWidget = {
-    version: '__TW_VERSION__', load: load, validate: validate, wasmUrl: moduleUrls.both, modules: moduleUrls
+    version: '__TW_VERSION__', load: load, validate: validate, wasmUrl: M.urls.both, modules: M.urls
   };
   if (!customElements.get('trade-widget')) customElements.define('trade-widget', TradeWidgetElement);
 })();

@@ -294,7 +294,13 @@ export interface TradeWidgetGlobal {
    * (a page with only calculators downloads neither the timeline's code nor its events), once
    * for any number of widgets; a view that appears later loads the module it lacks.
    */
-  readonly modules: { readonly calculator: string; readonly timeline: string; readonly both: string };
+  readonly modules: {
+    readonly calculator: string;
+    readonly timeline: string;
+    readonly both: string;
+    /** The JSON reader and validator: loaded only for a page's own data and {@link validate}. */
+    readonly reader: string;
+  };
   /**
    * Starts loading the module for `view` (once per page), or, without a view, the one the page
    * needs; widgets call it themselves when they come near the viewport.

@@ -3,12 +3,16 @@
 
 use crate::core::date::Date;
 
-/// The dataset compiled into this module: data/canada-china.json without its
-/// indentation, and without its events in a module built without the
-/// `timeline` feature.
+/// data/canada-china.json without its indentation: what a page's own data is
+/// laid over (the reader module) and what native tests read.
 pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/canada-china.min.json"));
 
-/// The built-in events' days (day numbers) when [`BUILTIN_JSON`] carries no
+/// The same dataset, checked, as [`crate::core::pack`] bytes: what a view
+/// module decodes. Without its events in a module built without the
+/// `timeline` feature.
+pub const BUILTIN_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/canada-china.bin"));
+
+/// The built-in events' days (day numbers) when [`BUILTIN_DATA`] carries no
 /// events (a calculator-only module): the rate chart marks them. Empty when
 /// the events are in the data.
 const STRIPPED_EVENT_DAYS: &[i32] = include!(concat!(env!("OUT_DIR"), "/event_days.rs"));
@@ -24,5 +28,19 @@ pub fn event_days(events: &[crate::core::model::Event]) -> Vec<Date> {
             .collect()
     } else {
         events.iter().map(|e| e.date).collect()
+    }
+}
+
+/// The built-in dataset, decoded; `None` only if the build wrote it wrong.
+pub fn dataset() -> Option<crate::core::model::Dataset> {
+    crate::core::pack::unpack(BUILTIN_DATA)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_packed_data_is_the_validated_file() {
+        let from_json = crate::core::load::load(super::BUILTIN_JSON).expect("the data validates");
+        assert_eq!(super::dataset(), Some(from_json));
     }
 }

@@ -18,6 +18,7 @@
 //! - `load`: reading and validating a data file.
 //! - `model`: the validated dataset types.
 //! - `money`: money in minor units, rates in basis points, the value-input parser.
+//! - `pack`: the dataset as compact bytes (what the view modules embed and decode).
 //! - `order`: stable sorting with one copy of the sort code in the bundle.
 //! - `reader`: the comparison in the reader's currency, and how it names its dates.
 //! - `result`: the breakdown rows and the notes under a result.
@@ -44,6 +45,7 @@ pub mod load;
 pub mod model;
 pub mod money;
 pub mod order;
+pub mod pack;
 pub mod reader;
 pub mod result;
 pub mod share;

@@ -52,6 +52,8 @@ pub struct Options {
     pub share_state: bool,
     /// An inline `<script type="application/json">` dataset.
     pub data: Option<String>,
+    /// The same, checked and packed by the reader module (`dataBytes`).
+    pub data_bytes: Option<Vec<u8>>,
     pub fields: InputFields,
     pub theme: Option<String>,
 }
@@ -67,6 +69,10 @@ impl Options {
             lang: prop(o, "lang"),
             share_state: js_sys::Reflect::get(o, &"shareState".into()).is_ok_and(|v| v.is_truthy()),
             data: prop(o, "data"),
+            data_bytes: js_sys::Reflect::get(o, &"dataBytes".into())
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+                .map(|a| a.to_vec()),
             fields,
             theme,
         }

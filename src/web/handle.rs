@@ -13,10 +13,8 @@ use super::listen::Listener;
 use super::markup;
 use super::runner::{render, FrameLoop, ResizeWatch, Timeout};
 use super::state::{Rendered, State, TimelineState, ViewMode};
-use crate::core::builtin::BUILTIN_JSON;
 use crate::core::form::{default_date, Inputs};
 use crate::core::i18n::{fill, Lang, Msg};
-use crate::core::load::{load, load_with_overlay};
 use crate::core::model::Dataset;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -33,10 +31,38 @@ fn builtin() -> Result<Rc<Dataset>, String> {
         if let Some(ds) = b.borrow().as_ref() {
             return Ok(ds.clone());
         }
-        let ds = Rc::new(load(BUILTIN_JSON).map_err(|e| e.to_string())?);
+        let ds = crate::core::builtin::dataset()
+            .ok_or("the built-in data could not be read: this copy of the module is damaged")?;
+        let ds = Rc::new(ds);
         *b.borrow_mut() = Some(ds.clone());
         Ok(ds)
     })
+}
+
+/// The page's own data, if it gave any: as bytes the reader module checked
+/// and packed (what the loader passes), or, in a module that has the reader
+/// (the default build: tests), as the JSON itself.
+fn page_data(opts: &Options) -> Result<Option<Dataset>, String> {
+    if let Some(bytes) = &opts.data_bytes {
+        return crate::core::pack::unpack(bytes)
+            .map(Some)
+            .ok_or_else(|| "the page's data came from another version of trade-widget's reader module; load both from one folder".into());
+    }
+    match &opts.data {
+        Some(json) if !json.trim().is_empty() => read_json(json).map(Some),
+        _ => Ok(None),
+    }
+}
+
+#[cfg(feature = "reader")]
+fn read_json(json: &str) -> Result<Dataset, String> {
+    crate::core::load::load_with_overlay(crate::core::builtin::BUILTIN_JSON, json)
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "reader"))]
+fn read_json(_: &str) -> Result<Dataset, String> {
+    Err("this module reads a page's own data through the reader module, which trade-widget.js loads; pass it as dataBytes".into())
 }
 
 /// The browser resources a running widget holds, released when dropped.
@@ -60,11 +86,9 @@ impl Widget {
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Widget, JsValue> {
         let opts = Options::read(&options);
-        let ds = match &opts.data {
-            Some(inline) if !inline.trim().is_empty() => {
-                Rc::new(load_with_overlay(BUILTIN_JSON, inline).map_err(err)?)
-            }
-            _ => builtin().map_err(err)?,
+        let ds = match page_data(&opts).map_err(err)? {
+            Some(own) => Rc::new(own),
+            None => builtin().map_err(err)?,
         };
         let lang = Lang::from_tag(opts.lang.as_deref().unwrap_or("en"));
         let mode = ViewMode::parse(opts.view.as_deref()).map_err(err)?;

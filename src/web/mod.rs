@@ -7,6 +7,11 @@
 //! wasm32-unknown-unknown a panic aborts the instance that every widget on
 //! the page shares.
 //!
+//! The view modules (features `calculator`, `timeline`) have everything
+//! below but `validateData`/`readData`; the reader module (feature `reader`:
+//! the JSON reader and the validator, for a page's own data and
+//! `TradeWidget.validate`) has only those and the panic hook.
+//!
 //! One module per role, as in the wasm-bindgen todomvc example:
 //! - [`handle`]: the `#[wasm_bindgen]` handle the loader holds;
 //! - `boundary`: what crosses the JS boundary (options, patches, state);
@@ -22,24 +27,34 @@
 //! - `dom`, `markup`, `canvas`, `intl`, `listen`: DOM writing, the static
 //!   markup, the canvas backend, Intl formatting, owned listeners.
 
-mod boundary;
-mod calculator;
-mod canvas;
-mod data_tables;
-mod dom;
-mod events;
-mod export;
-mod fragment;
-mod goods;
-pub mod handle;
-mod intl;
-mod listen;
-mod markup;
-mod runner;
-mod state;
-mod timeline;
+/// The parts of a view module (absent from the reader module), each behind the same cfg.
+macro_rules! view_parts {
+    ($($item:item)*) => {$(
+        #[cfg(any(feature = "calculator", feature = "timeline"))]
+        $item
+    )*};
+}
 
-pub use handle::Widget;
+view_parts! {
+    mod boundary;
+    mod calculator;
+    mod canvas;
+    mod data_tables;
+    mod dom;
+    mod events;
+    mod export;
+    mod fragment;
+    mod goods;
+    pub mod handle;
+    mod intl;
+    mod listen;
+    mod markup;
+    mod runner;
+    mod state;
+    mod timeline;
+
+    pub use handle::Widget;
+}
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -68,6 +83,8 @@ pub fn panic_message() -> Option<String> {
 }
 
 /// Validates a data file and returns its problems, one per line (empty when valid).
+/// In the reader module (and the default build), not in the view modules.
+#[cfg(feature = "reader")]
 #[wasm_bindgen(js_name = validateData)]
 pub fn validate_data(json: &str) -> String {
     match crate::core::load::load(json) {
@@ -76,7 +93,22 @@ pub fn validate_data(json: &str) -> String {
     }
 }
 
+/// A page's own data (inline JSON, laid over the built-in file) checked and
+/// packed for a view module (`new Widget(…, {dataBytes})`); throws every
+/// problem, one per line. In the reader module: the view modules have
+/// neither the JSON reader nor the validator (issue 11).
+#[cfg(feature = "reader")]
+#[wasm_bindgen(js_name = readData)]
+pub fn read_data(json: &str) -> Result<js_sys::Uint8Array, JsValue> {
+    let ds = crate::core::load::load_with_overlay(crate::core::builtin::BUILTIN_JSON, json)
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    Ok(js_sys::Uint8Array::from(
+        crate::core::pack::pack(&ds).as_slice(),
+    ))
+}
+
 /// The views this module draws: `calculator`, `timeline` or `both` (the loader checks it).
+#[cfg(any(feature = "calculator", feature = "timeline"))]
 #[wasm_bindgen(js_name = builtViews)]
 pub fn built_views() -> String {
     state::BUILT_VIEWS.to_string()

@@ -1,13 +1,16 @@
 // One module per view (issue 11): the loader fetches the smallest module that has every view on the
 // page, once for any number of widgets; a view that appears later (a new element, a `view` change)
 // loads the module it lacks, and the widgets already there keep working. Each module draws its
-// views; the calculator's module has no events but still marks their days on the rate chart.
+// views; the calculator's module has no events but still marks their days on the rate chart. A
+// page's own data (and TradeWidget.validate) goes through the reader module, fetched only then.
 //
 // The pages are built on www/pages/blank.html: elements first, then the script tag, as an article has them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
-  startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, waitForText, normalise, TIMEOUT, CALC, TL,
+  startEnv, stopEnv, openPage, assertNoProblems, waitDrawn, shadow, waitForText, TIMEOUT, CALC, TL, ROOT,
 } from './helpers.mjs';
 
 before(startEnv);
@@ -15,27 +18,34 @@ after(stopEnv);
 
 const SUMMARY = '[data-role=summary]';
 
-/** Opens blank.html with `views` as <trade-widget> elements, then the loader; records module requests. */
-async function openWith(views) {
+/** Opens blank.html with `views` as <trade-widget> elements, then the loader; records module requests.
+ *  `data`: an inline dataset (JSON text) for every element. */
+async function openWith(views, data) {
   const opened = await openPage('/www/pages/blank.html');
   const fetched = [];
   opened.page.on('request', (req) => {
-    const m = /\/trade-widget-(calculator|timeline|both)\.(js|wasm)$/.exec(new URL(req.url()).pathname);
+    const m = /\/trade-widget-(calculator|timeline|both|reader)\.(js|wasm)$/.exec(new URL(req.url()).pathname);
     if (m) fetched.push(`${m[1]}.${m[2]}`);
   });
-  await opened.page.evaluate((list) => {
+  await opened.page.evaluate(([list, json]) => {
     for (const view of list) {
       const el = document.createElement('trade-widget');
       el.setAttribute('view', view);
       el.setAttribute('flow', 'cn-ev-to-ca');
       el.setAttribute('value', '40000');
       el.setAttribute('date', '2025-06-01');
+      if (json) {
+        const data = document.createElement('script');
+        data.type = 'application/json';
+        data.textContent = json;
+        el.appendChild(data);
+      }
       document.body.appendChild(el);
     }
     const s = document.createElement('script');
     s.src = '/pkg/trade-widget.js';
     document.body.appendChild(s);
-  }, views);
+  }, [views, data]);
   return { ...opened, fetched };
 }
 
@@ -145,4 +155,40 @@ test('the calculator\'s module, without the events, still marks their days on th
   const withTimeline = await ink(['calculator', 'timeline'], CALC);
   assert.ok(alone.inked > 1000, `the rate chart was not drawn (${alone.inked} pixels with ink)`);
   assert.deepEqual(alone, withTimeline, 'the rate chart differs between the calculator\'s module and the module with both views');
+});
+
+test('a page\'s own data goes through the reader module; pages without it never fetch that module', { timeout: 2 * TIMEOUT }, async () => {
+  const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/canada-china.json'), 'utf8'));
+  const event = { ...file.events[0], title: { en: 'A title only this page has', fr: 'Un titre propre à cette page' } };
+  const { page, problems, close, fetched } = await openWith(['timeline'], JSON.stringify({ events: [event] }));
+  try {
+    await waitDrawn(page, TL);
+    assert.deepEqual(modulesOf(fetched), ['reader.js', 'reader.wasm', 'timeline.js', 'timeline.wasm']);
+    await waitForText(shadow(page, TL, '[data-role=event-list] li').first(), 'A title only this page has');
+    assertNoProblems(problems);
+  } finally {
+    await close();
+  }
+  // The reader's messages reach the widget: a file the validator refuses.
+  const bad = await openWith(['calculator'], JSON.stringify({ flows: 3 }));
+  try {
+    await bad.page.waitForFunction(() => document.querySelector('trade-widget').getAttribute('data-status') === 'error');
+    const text = await bad.page.evaluate(() => document.querySelector('trade-widget').shadowRoot.textContent);
+    assert.match(text, /This widget could not start/);
+    assert.match(text, /flows/, text);
+  } finally {
+    await bad.close();
+  }
+  // TradeWidget.validate loads the reader only when it is called.
+  const plain = await openWith(['calculator']);
+  try {
+    await waitDrawn(plain.page, CALC);
+    assert.ok(!plain.fetched.some((f) => f.startsWith('reader')), `fetched: ${plain.fetched.join(', ')}`);
+    const problemsText = await plain.page.evaluate(() => TradeWidget.validate('{"flows": 3}'));
+    assert.match(problemsText, /flows/);
+    assert.ok(plain.fetched.includes('reader.wasm'), `validate() did not load the reader: ${plain.fetched.join(', ')}`);
+    assertNoProblems(plain.problems);
+  } finally {
+    await plain.close();
+  }
 });

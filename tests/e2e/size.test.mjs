@@ -11,7 +11,8 @@
 // issues 12 and 13 added (data +15.5 KB, take-aways +16.7 KB, goods search +7.1 KB; −7 KB for the
 // JSON reader's exact numbers). Issue 11 (2.1.0): one module per view (cargo features; the
 // calculator's module without the events' texts), the canvas backend and the validator's messages
-// without float printing: see the README's bundle table for each step.
+// without float printing, the data packed at build time with the JSON reader and the validator in
+// the reader module: see the README's bundle table for each step.
 // gzip here is zlib at level 9 (the same deflate as `gzip -9 -n`: no file name in the header).
 //
 // Also here: no module prints or parses floats with core's code (flt2dec, dec2flt, ~9 KB gzip each
@@ -25,7 +26,10 @@ import zlib from 'node:zlib';
 import { ROOT } from './helpers.mjs';
 
 const KB = 1024;
-export const BUDGET_BYTES = { calculator: 170 * KB, timeline: 180 * KB, both: 210 * KB };
+export const BUDGET_BYTES = { calculator: 140 * KB, timeline: 155 * KB, both: 185 * KB };
+// The reader module (JSON reader, validator, the data file as JSON), fetched only by a page with
+// its own data or a call to TradeWidget.validate, alone (glue + wasm).
+export const READER_BUDGET_BYTES = 95 * KB;
 export const TARGET_BYTES = { calculator: 100 * KB, timeline: 100 * KB, both: 135 * KB };
 export const VIEWS = ['calculator', 'timeline', 'both'];
 const LOADER = 'pkg/trade-widget.js';
@@ -58,6 +62,24 @@ for (const view of VIEWS) {
   });
 }
 
+test('the reader module, glue + wasm, gzip -9, fits its size budget', (t) => {
+  const rows = moduleFiles('reader').map(sizes);
+  const total = rows.reduce((s, r) => s + r.gzip, 0);
+  for (const r of rows) t.diagnostic(`size: ${r.rel.padEnd(32)} ${String(r.raw).padStart(8)} raw ${String(r.gzip).padStart(8)} gzip -9`);
+  t.diagnostic(`size: reader total ${total} bytes (${kb(total)}), budget ${kb(READER_BUDGET_BYTES)}`);
+  assert.ok(total <= READER_BUDGET_BYTES, `the reader module is ${total} bytes gzip -9, over its ${READER_BUDGET_BYTES}-byte budget`);
+});
+
+test('no view module has the JSON reader or the validator (the reader module has them)', () => {
+  for (const view of [...VIEWS, 'reader']) {
+    const rel = `target/wasm-gen/${view}/trade_widget_bg.wasm`;
+    const text = fs.readFileSync(path.join(ROOT, rel)).toString('latin1');
+    const has = ['core::json::Parser', 'core::load::load_value'].filter((name) => text.includes(name));
+    assert.deepEqual(has, view === 'reader' ? ['core::json::Parser', 'core::load::load_value'] : [],
+      `${rel} ${view === 'reader' ? 'lacks' : 'has'} the JSON reader or the validator: ${has.join(', ')}`);
+  }
+});
+
 test('each view\'s module is smaller than the module with both (the loader has something to choose)', () => {
   const wasm = (view) => sizes(`pkg/trade-widget-${view}.wasm`).gzip;
   const both = wasm('both');
@@ -69,7 +91,7 @@ test('each view\'s module is smaller than the module with both (the loader has s
 test('no module links core\'s float printing or parsing (names-kept builds in target/wasm-gen/)', () => {
   // Symbol names as rustc mangles them into the wasm name section (legacy and v0 alike keep these words).
   const FLOAT_CODE = ['flt2dec', 'dec2flt', 'float_to_decimal'];
-  for (const view of VIEWS) {
+  for (const view of [...VIEWS, 'reader']) {
     const rel = `target/wasm-gen/${view}/trade_widget_bg.wasm`;
     const file = path.join(ROOT, rel);
     assert.ok(fs.existsSync(file), `${rel} is missing: run bash scripts/build.sh first (it keeps the names-kept build)`);

@@ -360,7 +360,7 @@ async function exercise(r: Run): Promise<void> {
   r.ok(!G.version.includes('__'), 'TradeWidget.version is the unsubstituted placeholder');
   r.ok(typeof G.wasmUrl === 'string' && new URL(G.wasmUrl).pathname.endsWith('/trade-widget-both.wasm'),
     `TradeWidget.wasmUrl ${show(G.wasmUrl)}`);
-  for (const view of ['calculator', 'timeline', 'both'] as const) {
+  for (const view of ['calculator', 'timeline', 'both', 'reader'] as const) {
     r.ok(new URL(G.modules[view]).pathname.endsWith(`/trade-widget-${view}.wasm`),
       `TradeWidget.modules.${view} ${show(G.modules[view])}`);
   }
