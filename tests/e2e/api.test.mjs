@@ -206,7 +206,7 @@ test('the version is Cargo.toml\'s, in TradeWidget.version, pkg/vX.Y.Z/ and pkg/
   const version = /\[package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(toml)?.[1];
   assert.ok(version, 'no [package] version in Cargo.toml');
   const pkg = (f) => path.join(ROOT, 'pkg', f);
-  const modules = ['calculator', 'timeline', 'both'].flatMap((v) => [`trade-widget-${v}.js`, `trade-widget-${v}.wasm`]);
+  const modules = ['calculator', 'timeline', 'both', 'reader'].flatMap((v) => [`trade-widget-${v}.js`, `trade-widget-${v}.wasm`]);
   for (const f of ['trade-widget.js', ...modules]) {
     assert.ok(fs.existsSync(pkg(`v${version}/${f}`)), `pkg/v${version}/${f} is missing (scripts/build.sh writes it)`);
   }
