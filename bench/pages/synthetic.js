@@ -20,7 +20,9 @@
         title: { en: 'Synthetic event ' + i + ' in the story', fr: '\u00c9v\u00e9nement synth\u00e9tique ' + i },
         description: { en: 'A generated event for the benchmark, number ' + i + '.', fr: 'Un \u00e9v\u00e9nement g\u00e9n\u00e9r\u00e9 pour la mesure, num\u00e9ro ' + i + '.' },
         category: CATEGORIES[i % CATEGORIES.length],
-        sources: ['https://example.org/events/' + i],
+        // Sources are records since schema 2 (issue 13).
+        sources: [{ url: 'https://example.org/events/' + i, publisher: 'Example',
+          title: 'Event ' + i, kind: 'press' }],
         confidence: 'confirmed',
         priority: 1 + (i % 3)
       };
