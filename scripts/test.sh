@@ -12,7 +12,8 @@
 #     1. native      cargo test (unit, integration and doc tests on the host)
 #     2. build       scripts/build.sh (pkg/ for the end-to-end tests)
 #     3. wasm dpr 1  wasm-pack test --headless --chrome -- --test web   (headless Chromium via Debian's chromedriver)
-#     4. wasm dpr 2  the same with Chromium's --force-device-scale-factor=2
+#     4. wasm dpr 2  the same with Chromium's --force-device-scale-factor=2; then at dpr 1 against the
+#                    calculator's and the timeline's modules (--no-default-features --features VIEW)
 #     5. e2e         node --test tests/e2e/*.test.mjs                   (playwright-core + Chromium)
 # Every gate and suite is recorded PASS or FAIL in the summary. One that cannot run (a missing
 # file, a failed prerequisite) is recorded as FAIL: a check that did not run has not passed.
@@ -112,10 +113,11 @@ if bash scripts/build.sh; then record "build (scripts/build.sh)" PASS; built=tru
 # tests/web.rs, whose first test fails unless the page really has that devicePixelRatio.
 wasm_suite() {
   local dpr="$1" caps="$2"
+  shift 2 # the rest: cargo's feature flags for a single-view module
   env CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_TIMEOUT=180 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$caps" TRADE_WIDGET_EXPECT_DPR="$dpr" \
-    wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --test web
+    wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --test web "$@"
 }
 if [ ! -f tests/web.rs ]; then
   record "wasm in Chromium (tests/web.rs missing)" FAIL
@@ -129,6 +131,15 @@ else
   if wasm_suite 1 "$caps1"; then record "wasm in Chromium (dpr 1)" PASS; else record "wasm in Chromium (dpr 1)" FAIL; fi
   banner "wasm in Chromium, devicePixelRatio 2: wasm-pack test --headless --chrome -- --test web"
   if wasm_suite 2 "$PWD/tests/webdriver-dpr2.json"; then record "wasm in Chromium (dpr 2)" PASS; else record "wasm in Chromium (dpr 2)" FAIL; fi
+  # Each single-view module (issue 11), its view's tests only, at devicePixelRatio 1.
+  for view in calculator timeline; do
+    banner "wasm in Chromium, the $view module: wasm-pack test … -- --test web --no-default-features --features $view"
+    if wasm_suite 1 "$caps1" --no-default-features --features "$view"; then
+      record "wasm in Chromium ($view module)" PASS
+    else
+      record "wasm in Chromium ($view module)" FAIL
+    fi
+  done
 fi
 
 # --- 5. end-to-end -----------------------------------------------------------------

@@ -2,8 +2,16 @@
 //! canvas backing store at the page's devicePixelRatio, controls that change
 //! what is drawn, the timeline's keyboard and list view, destroy.
 //!
-//! scripts/test.sh runs them twice: at devicePixelRatio 1 and 2.
+//! scripts/test.sh runs them at devicePixelRatio 1 and 2 with every feature,
+//! then against the calculator's and the timeline's modules (`--no-default-features
+//! --features VIEW`): each test is compiled where its views (and, for inline
+//! data, the reader) exist.
 #![cfg(target_arch = "wasm32")]
+// A single-view build leaves some helpers of the other view's tests unused.
+#![cfg_attr(
+    not(all(feature = "calculator", feature = "timeline", feature = "reader")),
+    allow(dead_code)
+)]
 
 use trade_widget::web::Widget;
 use wasm_bindgen::{JsCast, JsValue};
@@ -124,6 +132,7 @@ fn the_page_has_the_device_pixel_ratio_the_run_asked_for() {
     }
 }
 
+#[cfg(all(feature = "calculator", feature = "timeline"))]
 #[wasm_bindgen_test]
 fn canvas_backing_store_is_css_size_times_device_pixel_ratio() {
     let (_host, root, _w) = mount("both", 700);
@@ -145,6 +154,7 @@ fn canvas_backing_store_is_css_size_times_device_pixel_ratio() {
     }
 }
 
+#[cfg(feature = "calculator")]
 #[wasm_bindgen_test]
 fn summary_shows_the_golden_case_and_changes_with_the_value() {
     let (_host, root, w) = mount("calculator", 700);
@@ -159,6 +169,7 @@ fn summary_shows_the_golden_case_and_changes_with_the_value() {
     assert_ne!(pixels(&bars), before, "the bars follow the quota");
 }
 
+#[cfg(feature = "calculator")]
 #[wasm_bindgen_test]
 fn bad_input_shows_a_message_and_keeps_the_last_result() {
     let (_host, root, w) = mount("calculator", 500);
@@ -179,6 +190,7 @@ fn bad_input_shows_a_message_and_keeps_the_last_result() {
     assert!(!q(&root, "[data-error-for=quantity]").has_attribute("hidden"));
 }
 
+#[cfg(feature = "timeline")]
 #[wasm_bindgen_test]
 fn keyboard_moves_through_events_and_zoom_changes_the_drawing() {
     let (_host, root, w) = mount("timeline", 900);
@@ -223,6 +235,7 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+#[cfg(feature = "timeline")]
 #[wasm_bindgen_test]
 async fn list_view_matches_the_data() {
     let (_host, root, _w) = mount("timeline", 900);
@@ -293,6 +306,7 @@ fn state_json(w: &Widget) -> Option<String> {
     js_sys::JSON::stringify(&state).ok()?.as_string()
 }
 
+#[cfg(all(feature = "calculator", feature = "timeline"))]
 #[wasm_bindgen_test]
 fn destroy_removes_every_listener_and_the_markup() {
     let (host, root, mut w) = mount("both", 700);
@@ -360,6 +374,7 @@ fn destroy_removes_every_listener_and_the_markup() {
     .unwrap();
 }
 
+#[cfg(feature = "calculator")]
 #[wasm_bindgen_test]
 fn two_widgets_are_independent() {
     let (_h1, r1, w1) = mount("calculator", 600);
@@ -397,6 +412,7 @@ fn two_widgets_are_independent() {
 }
 
 /// Mounts a widget whose inline data puts markup and a very long title in every kind of text.
+#[cfg(feature = "reader")]
 fn mount_hostile(view: &str) -> (HtmlElement, ShadowRoot, Widget) {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
@@ -426,6 +442,7 @@ fn mount_hostile(view: &str) -> (HtmlElement, ShadowRoot, Widget) {
     (host, root, widget)
 }
 
+#[cfg(all(feature = "calculator", feature = "timeline", feature = "reader"))]
 #[wasm_bindgen_test]
 fn markup_in_the_data_is_shown_as_text_never_run() {
     let (_host, root, w) = mount_hostile("both");
@@ -455,6 +472,7 @@ fn markup_in_the_data_is_shown_as_text_never_run() {
     }
 }
 
+#[cfg(all(feature = "timeline", feature = "reader"))]
 #[wasm_bindgen_test]
 fn a_very_long_title_wraps_in_the_details_card() {
     let (_host, root, w) = mount_hostile("timeline");
@@ -590,6 +608,7 @@ fn figures_match_the_browsers_intl_for_canadian_english_and_french() {
 
 /// The breakdown table is edited in place while the layers stay the same
 /// (a value being typed) and rebuilt when they change (another flow).
+#[cfg(feature = "calculator")]
 #[wasm_bindgen_test]
 fn the_breakdown_follows_the_value_and_the_flow() {
     let (_host, root, w) = mount("calculator", 700);
@@ -639,6 +658,7 @@ fn the_breakdown_follows_the_value_and_the_flow() {
 /// The rate chart is not drawn again while what it shows is unchanged, so it
 /// must still follow the date, and come back after the browser restores a
 /// lost canvas context.
+#[cfg(feature = "calculator")]
 #[wasm_bindgen_test]
 fn the_rate_chart_follows_the_date_and_returns_after_a_lost_context() {
     let (_host, root, w) = mount("calculator", 700);
