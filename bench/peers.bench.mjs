@@ -57,6 +57,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startEnv, stopEnv, ROOT, memoryUse, calculatorInputs, CALC } from '../tests/e2e/helpers.mjs';
+import { writeTimelineJson, waitProbe, stats, kb, ratio, rx } from './phone-lib.mjs';
 
 const LOADS = Number(process.env.LOADS || 9);
 const N = Number(process.env.INTERACTIONS || 500);
@@ -88,40 +89,10 @@ const BIG = {
 
 // ---------------------------------------------------------------- helpers
 
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-function stats(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return { n: s.length, min: s[0], q1: quantile(s, 0.25), median: quantile(s, 0.5), q3: quantile(s, 0.75), p95: quantile(s, 0.95), max: s[s.length - 1] };
-}
 const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : 'n/a');
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const mb = (b) => `${(b / 1048576).toFixed(2)} MB`;
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
-const rx = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a');
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 
-/** TimelineJS JSON for the story's events (English), from data/canada-china.json. */
-function writeTimelineJson() {
-  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'canada-china.json'), 'utf8'));
-  const parts = (s) => {
-    const [year, month, day] = s.split('-');
-    return { year, ...(month ? { month } : {}), ...(day ? { day } : {}) };
-  };
-  const events = data.events.map((e) => ({
-    unique_id: e.id,
-    start_date: parts(e.date),
-    ...(e.end ? { end_date: parts(e.end) } : {}),
-    text: { headline: e.title.en, text: e.description.en },
-    group: e.category,
-  }));
-  const out = path.join(ROOT, 'bench', 'pages', 'generated', 'tl-story.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ events }));
-  return events.length;
-}
 
 const gzCache = new Map();
 function fileSizes(file) {
@@ -154,15 +125,7 @@ async function open(urlPath) {
   return { page, context, rec, close: () => context.close() };
 }
 
-async function waitDrawn(page, urlPath) {
-  const h = await page.waitForFunction(() => {
-    if (window.__benchError) return { error: window.__benchError };
-    return window.__benchFrameAt != null ? { ready: window.__benchReadyAt, frame: window.__benchFrameAt } : false;
-  }, null, { timeout: LOAD_TIMEOUT, polling: 100 }).catch((e) => { throw new Error(`${urlPath}: not drawn: ${e.message.split('\n')[0]}`); });
-  const r = await h.jsonValue();
-  if (r.error) throw new Error(`${urlPath}: ${r.error}`);
-  return r;
-}
+const waitDrawn = (page, urlPath) => waitProbe(page, urlPath, LOAD_TIMEOUT);
 
 function resources(rec, urlPath) {
   const out = [];

@@ -1,8 +1,9 @@
-// Helpers for bench/phone.bench.mjs (not a benchmark by itself):
+// Helpers for bench/phone.bench.mjs and bench/peers.bench.mjs (not a benchmark by itself):
 //   startGzipServer()   a static server for the repository root that answers like a CDN would: gzip -9
 //                       for text and wasm, Content-Length, the right Content-Type
 //   sizesOf(file)       raw, gzip -9 and brotli q11 sizes of a file on disk
 //   writeTimelineJson() the story as TimelineJS JSON (bench/pages/generated/tl-story.json)
+//   waitProbe(page, …)  the bench pages' probe: drawn, and the frame after
 //   stats, formatting and a plain-text table
 // scripts/serve.mjs (used by the tests and bench/peers.bench.mjs) sends files uncompressed; on a throttled
 // "phone" network the bytes on the wire decide the load time, so this bench needs its own server.
@@ -89,8 +90,8 @@ export function sizesOf(file) {
 }
 
 /**
- * TimelineJS JSON for the story's events (English), from data/canada-china.json: the same conversion as
- * bench/peers.bench.mjs's (that file runs its benchmark when imported, so it cannot be shared).
+ * TimelineJS JSON for the story's events (English), from data/canada-china.json (both benches show
+ * TimelineJS this file).
  * @returns {number} the number of events
  */
 export function writeTimelineJson() {
@@ -112,12 +113,27 @@ export function writeTimelineJson() {
   return events.length;
 }
 
+/** Waits for a bench page's probe (tw-probe.js, tl-page.js, cj-page.js): __benchReadyAt (drawn) and
+ *  __benchFrameAt (+ frame), or its __benchError. */
+export async function waitProbe(page, urlPath, timeout) {
+  const h = await page.waitForFunction(() => {
+    if (window.__benchError) return { error: window.__benchError };
+    return window.__benchFrameAt != null ? { ready: window.__benchReadyAt, frame: window.__benchFrameAt } : false;
+  }, null, { timeout, polling: 100 }).catch((e) => { throw new Error(`${urlPath}: not drawn: ${e.message.split('\n')[0]}`); });
+  const r = await h.jsonValue();
+  if (r.error) throw new Error(`${urlPath}: ${r.error}`);
+  return r;
+}
+
 // ---------------------------------------------------------------- numbers and text
 
+function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
 export function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  return { n: s.length, min: s[0], median: s.length ? at(0.5) : NaN, max: s[s.length - 1] };
+  return { n: s.length, min: s[0], q1: quantile(s, 0.25), median: quantile(s, 0.5), q3: quantile(s, 0.75), p95: quantile(s, 0.95), max: s[s.length - 1] };
 }
 export const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : 'n/a');
 export const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KB` : 'n/a');

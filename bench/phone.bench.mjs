@@ -50,7 +50,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT, CHROMIUM } from '../tests/e2e/helpers.mjs';
-import { startGzipServer, stopServer, sizesOf, writeTimelineJson, stats, ms, kb, ratio, rx, printTable } from './phone-lib.mjs';
+import { startGzipServer, stopServer, sizesOf, writeTimelineJson, waitProbe, stats, ms, kb, ratio, rx, printTable } from './phone-lib.mjs';
 
 const LOADS = Number(process.env.LOADS || 5);
 const LOAD_TIMEOUT = 300_000;
@@ -114,16 +114,7 @@ async function open(urlPath, { throttle = true } = {}) {
   return { page, rec, close: () => context.close() };
 }
 
-/** Wait for the page's probe: __benchReadyAt (drawn) and __benchFrameAt (+ frame), or its __benchError. */
-async function waitDrawn(page, urlPath) {
-  const h = await page.waitForFunction(() => {
-    if (window.__benchError) return { error: window.__benchError };
-    return window.__benchFrameAt != null ? { ready: window.__benchReadyAt, frame: window.__benchFrameAt } : false;
-  }, null, { timeout: LOAD_TIMEOUT, polling: 100 }).catch((e) => { throw new Error(`${urlPath}: not drawn: ${e.message.split('\n')[0]}`); });
-  const r = await h.jsonValue();
-  if (r.error) throw new Error(`${urlPath}: ${r.error}`);
-  return r;
-}
+const waitDrawn = (page, urlPath) => waitProbe(page, urlPath, LOAD_TIMEOUT);
 
 /** The same-origin files a load fetched, with their sizes; the bench pages' own files marked as harness. */
 function resources(rec, urlPath) {
